@@ -1,0 +1,138 @@
+//! The architecture map: groups, nodes on four levels with their parents, and edges.
+//! Loaded from RON and checked; a `Map` that exists is known to be consistent.
+
+mod colour;
+mod format;
+mod level;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use colour::Colour;
+pub use format::{ArchitectureFile, EdgeEntry, GroupEntry, NodeEntry};
+pub use level::Level;
+pub use validate::is_valid_id;
+
+use crate::diagnostic::Diagnostics;
+use crate::source::{self, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeIndex(pub usize);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EdgeIndex(pub usize);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GroupIndex(pub usize);
+
+/// A colour group, e.g. "API" in blue.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub label: String,
+    pub colour: Colour,
+}
+
+/// A box on the map.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub label: String,
+    pub level: Level,
+    pub group: GroupIndex,
+    pub parent: Option<NodeIndex>,
+    /// Nodes one level down whose parent is this one, in file order.
+    pub children: Vec<NodeIndex>,
+    pub description: String,
+    pub path: Option<String>,
+    pub files: Option<u32>,
+}
+
+/// An arrow between two nodes of one level.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub from: NodeIndex,
+    pub to: NodeIndex,
+    pub label: String,
+}
+
+/// A checked map.
+#[derive(Debug, Clone)]
+pub struct Map {
+    pub name: String,
+    pub repository: Option<String>,
+    pub revision: Option<String>,
+    pub groups: Vec<Group>,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    by_id: HashMap<String, NodeIndex>,
+}
+
+impl Map {
+    /// Reads and checks a map file.
+    pub fn load(path: &Path) -> Result<Map, Diagnostics> {
+        let parsed = source::read_ron::<ArchitectureFile>(path)?;
+        validate::validate(&parsed)
+    }
+
+    /// Checks map text that is already in memory (`path` names it in messages).
+    pub fn parse(path: &Path, text: &str) -> Result<Map, Diagnostics> {
+        let parsed = source::parse_source::<ArchitectureFile>(SourceFile::new(path, text))?;
+        validate::validate(&parsed)
+    }
+
+    pub fn node(&self, index: NodeIndex) -> &Node {
+        &self.nodes[index.0]
+    }
+
+    pub fn edge(&self, index: EdgeIndex) -> &Edge {
+        &self.edges[index.0]
+    }
+
+    pub fn group(&self, index: GroupIndex) -> &Group {
+        &self.groups[index.0]
+    }
+
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn node_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        (0..self.nodes.len()).map(NodeIndex)
+    }
+
+    pub fn edge_indices(&self) -> impl Iterator<Item = EdgeIndex> + '_ {
+        (0..self.edges.len()).map(EdgeIndex)
+    }
+
+    /// Nodes of one level, in file order.
+    pub fn nodes_on(&self, level: Level) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.node_indices()
+            .filter(move |&n| self.node(n).level == level)
+    }
+
+    /// The level an edge is drawn on (both its ends share it).
+    pub fn edge_level(&self, edge: EdgeIndex) -> Level {
+        self.node(self.edge(edge).from).level
+    }
+
+    /// Edges of one level, in file order.
+    pub fn edges_on(&self, level: Level) -> impl Iterator<Item = EdgeIndex> + '_ {
+        self.edge_indices()
+            .filter(move |&e| self.edge_level(e) == level)
+    }
+
+    /// The edge from one node to another, if the map has it.
+    pub fn edge_between(&self, from: NodeIndex, to: NodeIndex) -> Option<EdgeIndex> {
+        self.edge_indices().find(|&e| {
+            let edge = self.edge(e);
+            edge.from == from && edge.to == to
+        })
+    }
+
+    /// The chain of parents from a node up to its L1 ancestor, nearest first.
+    pub fn ancestors(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+        std::iter::successors(self.node(node).parent, |&n| self.node(n).parent)
+    }
+}
