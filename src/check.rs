@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::coverage::Coverage;
-use crate::deck::{Deck, DeckLoad, load_deck};
+use crate::deck::{Deck, DeckLoad, load_deck_against};
+use crate::listing::Listing;
 
 /// The outcome of a check: the text for standard output, the rendered problems
 /// for standard error, and whether it passed.
@@ -15,11 +16,19 @@ pub struct CheckReport {
     pub passed: bool,
 }
 
-pub fn check(deck_path: &Path, colour: bool) -> CheckReport {
-    let DeckLoad { deck, problems } = load_deck(deck_path);
+/// Checks a deck; with a listing, the map's paths and file counts are checked too.
+pub fn check(deck_path: &Path, listing: Option<&Listing>, colour: bool) -> CheckReport {
+    let DeckLoad { deck, problems } = load_deck_against(deck_path, listing);
     let mut summary = String::new();
     if let Some(deck) = &deck {
         summarise(deck, &mut summary);
+    }
+    if let Some(listing) = listing {
+        let _ = writeln!(
+            summary,
+            "\npaths checked against a listing of {} files",
+            listing.len()
+        );
     }
     let rendered: Vec<String> = problems.iter().map(|p| p.render(colour)).collect();
     let passed = problems.is_empty();
@@ -60,14 +69,16 @@ fn summarise(deck: &Deck, out: &mut String) {
     );
     for (i, scene) in deck.scenes.iter().enumerate() {
         let last = &scene.steps[scene.steps.len() - 1].highlight;
+        let steps = match scene.steps.len() {
+            1 => "1 step".to_string(),
+            n => format!("{n} steps"),
+        };
         let _ = writeln!(
             out,
-            "{:>3}. {}  {:<58} {} step{}, {} nodes, {} edges lit",
+            "{:>3}. {}  {:<52} {steps:>8}  {:>3} nodes {:>3} edges lit",
             i + 1,
             scene.level,
             scene.title,
-            scene.steps.len(),
-            if scene.steps.len() == 1 { " " } else { "s" },
             last.nodes.len(),
             last.edges.len(),
         );

@@ -7,5 +7,6 @@ pub mod check;
 pub mod coverage;
 pub mod deck;
 pub mod diagnostic;
+pub mod listing;
 pub mod map;
 pub mod source;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use legend_present::listing::Listing;
 
 /// Legend Present — a software architecture map as a live, animated talk.
 #[derive(Parser)]
@@ -21,21 +22,37 @@ enum Command {
     Check {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
         deck: Option<PathBuf>,
+        /// Also check every node's path and file count against this repository listing
+        /// (one path per line, as `git ls-files` prints it at the map's revision)
+        #[arg(long, value_name = "FILE")]
+        listing: Option<PathBuf>,
     },
 }
 
-/// The deck shipped with the project, found next to the executable's sources.
+/// The deck shipped with the project: `scenes/daytona` under the working directory,
+/// else under the source tree the binary was built from.
 fn bundled_deck() -> PathBuf {
+    let here = PathBuf::from("scenes/daytona");
+    if here.is_dir() {
+        return here;
+    }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenes/daytona")
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { deck } => {
+        Command::Check { deck, listing } => {
             let deck = deck.unwrap_or_else(bundled_deck);
+            let listing = match listing.as_deref().map(Listing::read).transpose() {
+                Ok(listing) => listing,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let report = legend_present::check::check(&deck, colour);
+            let report = legend_present::check::check(&deck, listing.as_ref(), colour);
             for problem in &report.problems {
                 eprintln!("{problem}");
             }

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::scene_check::check_scene;
 use super::{Deck, DeckFile, Scene, SceneFile};
 use crate::diagnostic::Diagnostics;
+use crate::listing::Listing;
 use crate::map::Map;
 use crate::source::{self, SourceFile};
 
@@ -23,17 +24,22 @@ pub const DECK_FILE: &str = "deck.ron";
 
 /// Loads `path`, a deck file or a folder holding `deck.ron`.
 pub fn load_deck(path: &Path) -> DeckLoad {
+    load_deck_against(path, None)
+}
+
+/// Loads a deck; with a listing, also checks the map's paths against the repository.
+pub fn load_deck_against(path: &Path, listing: Option<&Listing>) -> DeckLoad {
     let file = if path.is_dir() {
         path.join(DECK_FILE)
     } else {
         path.to_path_buf()
     };
     let mut problems = Diagnostics::default();
-    let deck = load_into(&file, &mut problems);
+    let deck = load_into(&file, listing, &mut problems);
     DeckLoad { deck, problems }
 }
 
-fn load_into(file: &Path, problems: &mut Diagnostics) -> Option<Deck> {
+fn load_into(file: &Path, listing: Option<&Listing>, problems: &mut Diagnostics) -> Option<Deck> {
     let parsed = match source::read_ron::<DeckFile>(file) {
         Ok(parsed) => parsed,
         Err(problem) => {
@@ -53,7 +59,7 @@ fn load_into(file: &Path, problems: &mut Diagnostics) -> Option<Deck> {
         ));
         return None;
     }
-    let map = match Map::load(&map_path) {
+    let map = match Map::load_against(&map_path, listing) {
         Ok(map) => map,
         Err(found) => {
             problems.extend(found);

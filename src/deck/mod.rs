@@ -9,7 +9,7 @@ mod selector;
 use std::path::PathBuf;
 
 pub use format::{DeckFile, SceneFile, StepEntry};
-pub use load::{DECK_FILE, DeckLoad, load_deck, load_scene, parse_scene};
+pub use load::{DECK_FILE, DeckLoad, load_deck, load_deck_against, load_scene, parse_scene};
 pub use selector::{EdgePattern, NodePattern};
 
 use crate::map::{EdgeIndex, Level, Map, NodeIndex};

@@ -15,6 +15,7 @@ pub use level::Level;
 pub use validate::is_valid_id;
 
 use crate::diagnostic::Diagnostics;
+use crate::listing::Listing;
 use crate::source::{self, SourceFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,14 +73,38 @@ pub struct Map {
 impl Map {
     /// Reads and checks a map file.
     pub fn load(path: &Path) -> Result<Map, Diagnostics> {
-        let parsed = source::read_ron::<ArchitectureFile>(path)?;
-        validate::validate(&parsed)
+        Map::load_against(path, None)
+    }
+
+    /// Reads and checks a map file; with a listing, also checks that every node's path
+    /// exists in the repository and covers the number of files the node claims.
+    pub fn load_against(path: &Path, listing: Option<&Listing>) -> Result<Map, Diagnostics> {
+        Map::check(source::read_ron(path)?, listing)
     }
 
     /// Checks map text that is already in memory (`path` names it in messages).
     pub fn parse(path: &Path, text: &str) -> Result<Map, Diagnostics> {
-        let parsed = source::parse_source::<ArchitectureFile>(SourceFile::new(path, text))?;
-        validate::validate(&parsed)
+        Map::parse_against(path, text, None)
+    }
+
+    /// Checks map text in memory, and with a listing its paths too.
+    pub fn parse_against(
+        path: &Path,
+        text: &str,
+        listing: Option<&Listing>,
+    ) -> Result<Map, Diagnostics> {
+        Map::check(source::parse_source(SourceFile::new(path, text))?, listing)
+    }
+
+    fn check(
+        parsed: source::Parsed<ArchitectureFile>,
+        listing: Option<&Listing>,
+    ) -> Result<Map, Diagnostics> {
+        let map = validate::validate(&parsed)?;
+        match listing {
+            Some(listing) => validate::check_paths(&parsed, listing).into_result(|| map),
+            None => Ok(map),
+        }
     }
 
     pub fn node(&self, index: NodeIndex) -> &Node {

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{ArchitectureFile, Colour, Edge, Group, GroupIndex, Map, Node, NodeIndex};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::listing::Listing;
 use crate::source::Parsed;
 
 /// Characters an id may use; the deck's selector syntax (`a -> b/*`) relies on it.
@@ -302,4 +303,42 @@ fn report_cycles(
         }
     }
     on_cycle
+}
+
+/// Checks each node's path and file count against a repository listing.
+pub fn check_paths(parsed: &Parsed<ArchitectureFile>, listing: &Listing) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    for (i, node) in parsed.value.nodes.iter().enumerate() {
+        let Some(path) = &node.path else {
+            continue;
+        };
+        let at = format!("nodes[{i}]");
+        match listing.count(path) {
+            Err(message) => problems.push(parsed.error_at(
+                &format!("{at}.path"),
+                format!("path of \"{}\": {message}", node.id),
+                "a path is a directory, a file, or a glob with *, ? and {a,b}",
+            )),
+            Ok(0) => problems.push(parsed.error_at(
+                &format!("{at}.path"),
+                format!(
+                    "path \"{path}\" of \"{}\" is not in the repository listing",
+                    node.id
+                ),
+                "check the spelling against `git ls-files` at the map's revision",
+            )),
+            Ok(found) => match node.files {
+                Some(claimed) if claimed as usize != found => problems.push(parsed.error_at(
+                    &format!("{at}.files"),
+                    format!(
+                        "\"{}\" claims {claimed} files but \"{path}\" covers {found}",
+                        node.id
+                    ),
+                    format!("set files: {found}"),
+                )),
+                _ => {}
+            },
+        }
+    }
+    problems
 }

@@ -102,6 +102,13 @@ impl SourceFile {
                 .offset(err.span.end.line, err.span.end.col)
                 .max(start + 1)
                 .min(self.text.len().max(start));
+            if start >= self.text.trim_end().len() {
+                return self.error_at(
+                    start..end,
+                    format!("the file ends early: {}", ron_message(&err.code)),
+                    "a bracket or parenthesis opened above is never closed",
+                );
+            }
             self.error_at(start..end, ron_message(&err.code), ron_hint(&err.code))
         })
     }
@@ -125,9 +132,10 @@ fn ron_hint(code: &ron::Error) -> String {
         }
         E::MissingStructField { .. } => "add the field; it has no default".into(),
         E::NoSuchEnumVariant { .. } => "use one of the listed variants".into(),
-        E::ExpectedStructName(_) | E::ExpectedDifferentStructName { .. } => {
-            "each entry starts with the name of its kind, e.g. Node( … )".into()
+        E::ExpectedDifferentStructName { expected, .. } => {
+            format!("write {expected}( … ) here")
         }
+        E::ExpectedStructName(name) => format!("write {name}( … ) here"),
         E::DuplicateStructField { .. } => "remove one of the two".into(),
         E::Eof => "the file ends early: a bracket or parenthesis is not closed".into(),
         _ => "check brackets, commas and quotes near here".into(),

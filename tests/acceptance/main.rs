@@ -1,0 +1,13 @@
+//! The one integration-test crate: each module tests one feature from the outside.
+
+mod broken_files;
+mod check_command;
+mod daytona_content;
+mod deck_semantics;
+
+use std::path::PathBuf;
+
+/// A path under the repository root.
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
