@@ -61,7 +61,7 @@ impl Diagnostic {
         };
         let mut out = String::new();
         let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
-        if handler.render_report(&mut out, self).is_err() {
+        if handler.render_report(&mut out, &Quoted(self)).is_err() {
             return self.to_string();
         }
         out
@@ -80,22 +80,47 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-impl miette::Diagnostic for Diagnostic {
+/// A diagnostic as miette shows it: the message as the title, the source quoted with
+/// the span underlined, the hint as help. Without source, the title names the file.
+struct Quoted<'a>(&'a Diagnostic);
+
+impl fmt::Debug for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.source {
+            Some(_) => f.write_str(&self.0.message),
+            None => f.write_str(&self.0.headline()),
+        }
+    }
+}
+
+impl std::error::Error for Quoted<'_> {}
+
+impl miette::Diagnostic for Quoted<'_> {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.hint.is_empty()).then(|| Box::new(&self.hint) as Box<dyn fmt::Display>)
+        (!self.0.hint.is_empty()).then(|| Box::new(&self.0.hint) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source
+        self.0
+            .source
             .as_ref()
-            .map(|_| self as &dyn miette::SourceCode)
+            .map(|_| self.0 as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        self.source.as_ref()?;
-        let span = miette::SourceSpan::from(self.span.start..self.span.end.max(self.span.start));
+        self.0.source.as_ref()?;
+        let span = self.0.span.start..self.0.span.end.max(self.0.span.start);
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_with_span(Some("here".to_string()), span),
+            miette::LabeledSpan::new_with_span(
+                Some("here".to_string()),
+                miette::SourceSpan::from(span),
+            ),
         )))
     }
 }

@@ -36,7 +36,7 @@ impl SourceFile {
     pub fn read(path: &Path) -> Result<Self, String> {
         std::fs::read_to_string(path)
             .map(|text| Self::new(path, text))
-            .map_err(|err| format!("cannot read {}: {err}", path.display()))
+            .map_err(|err| format!("cannot read the file ({err})"))
     }
 
     pub fn path(&self) -> &Path {

@@ -76,7 +76,7 @@ fn a_missing_deck_or_listing_is_an_error_not_a_panic() {
     let out = legend(&["check", "no/such/deck"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("cannot read no/such/deck"),
+        text(&out.stderr).contains("no/such/deck: cannot read the file"),
         "{}",
         text(&out.stderr)
     );
