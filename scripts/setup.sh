@@ -4,8 +4,15 @@
 set -euo pipefail
 
 packages=(
-    build-essential # a C compiler and linker for crates with C parts
+    build-essential     # a C compiler and linker for crates with C parts
     pkg-config
+    mesa-vulkan-drivers # lavapipe: Vulkan on the CPU, for machines without a GPU (and CI)
+    libvulkan1          # the Vulkan loader
+    libx11-6            # the window on X11 (and XWayland)
+    libxcursor1
+    libxi6
+    libxrandr2
+    libxkbcommon-x11-0
 )
 
 missing=()

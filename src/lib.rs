@@ -1,12 +1,26 @@
 //! Legend Present: turns a software architecture map into a live, animated talk.
 //!
-//! The core here is plain Rust: the map (`map`), the talk (`deck`), the files they
-//! are written in (`source`) and the problems found in them (`diagnostic`).
+//! The core is plain Rust with no Bevy types: the map (`map`), the talk (`deck`), the
+//! files they are written in (`source`), the problems found in them (`diagnostic`),
+//! where everything sits (`layout`), what each zoom value shows (`zoom`, `morph`).
+//! The Bevy shell is one plugin per feature folder: `camera`, `map_view`, `overlay`,
+//! `window_controls`, `offscreen`, composed over the sets in `app`.
 
 pub mod check;
 pub mod coverage;
 pub mod deck;
 pub mod diagnostic;
+pub mod layout;
 pub mod listing;
 pub mod map;
+pub mod morph;
 pub mod source;
+pub mod zoom;
+
+pub mod app;
+pub mod camera;
+pub mod map_view;
+pub mod offscreen;
+pub mod overlay;
+pub mod snapshot;
+pub mod window_controls;

@@ -1,11 +1,22 @@
-//! The `legend` command line: parses arguments and runs the chosen command.
+//! The `legend` command line: parses arguments and composes the plugins each command needs.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
+use legend_present::app::{AppSystemsPlugin, Stage};
+use legend_present::camera::CameraPlugin;
+use legend_present::deck::{Deck, load_deck};
 use legend_present::listing::Listing;
+use legend_present::map::Level;
+use legend_present::map_view::MapViewPlugin;
+use legend_present::offscreen::OffscreenApp;
+use legend_present::overlay::OverlayPlugin;
+use legend_present::snapshot::{Shot, level_shot};
+use legend_present::window_controls::WindowControlsPlugin;
 
 /// Legend Present — a software architecture map as a live, animated talk.
 #[derive(Parser)]
@@ -17,6 +28,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Open the map in a window, starting at L1. Mouse wheel zooms about the cursor, drag
+    /// pans, 1–4 fly to a level, the slider at the bottom-left zooms; F or F11 toggles
+    /// fullscreen, Esc leaves it, Ctrl+Q quits.
+    Present {
+        /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
+        deck: Option<PathBuf>,
+    },
     /// Check a deck and its map: print the coverage table and scene list, report every
     /// problem with file, line and column, and exit non-zero if there is any.
     Check {
@@ -27,6 +45,43 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         listing: Option<PathBuf>,
     },
+    /// Render one view of the map to a PNG, without a window.
+    Snapshot {
+        /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
+        deck: Option<PathBuf>,
+        /// The level to show (1–4): all of L1, or the frame of the node one level up
+        /// that has the most children (or --focus)
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+        level: u8,
+        /// The id of the node whose frame to show (its children's level is shown)
+        #[arg(long, value_name = "ID")]
+        focus: Option<String>,
+        /// Zoom value to show instead of a level (1.0–4.0), e.g. 2.5 for halfway between L2 and L3
+        #[arg(long)]
+        zoom: Option<f32>,
+        /// Image size in pixels
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
+        /// Where to write the PNG
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once('x')
+        .ok_or("expected WIDTHxHEIGHT, e.g. 1920x1080")?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|&n| (16..=8192).contains(&n))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be whole numbers from 16 to 8192".into()),
+    }
 }
 
 /// The deck shipped with the project: `scenes/daytona` under the working directory,
@@ -37,6 +92,19 @@ fn bundled_deck() -> PathBuf {
         return here;
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenes/daytona")
+}
+
+fn colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Loads a deck, printing its problems; `None` when the map itself cannot be shown.
+fn load(path: &Path) -> Option<Deck> {
+    let load = load_deck(path);
+    for problem in load.problems.iter() {
+        eprintln!("{}", problem.render(colour()));
+    }
+    load.deck
 }
 
 fn main() -> ExitCode {
@@ -51,8 +119,7 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let report = legend_present::check::check(&deck, listing.as_ref(), colour);
+            let report = legend_present::check::check(&deck, listing.as_ref(), colour());
             for problem in &report.problems {
                 eprintln!("{problem}");
             }
@@ -63,5 +130,67 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Present { deck } => {
+            let Some(deck) = load(&deck.unwrap_or_else(bundled_deck)) else {
+                return ExitCode::FAILURE;
+            };
+            let title = format!("Legend Present — {}", deck.title);
+            App::new()
+                .add_plugins(DefaultPlugins.set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title,
+                        resolution: WindowResolution::new(1600, 900),
+                        ..default()
+                    }),
+                    ..default()
+                }))
+                .insert_resource(Stage::new(deck.map))
+                .add_plugins((
+                    AppSystemsPlugin,
+                    CameraPlugin,
+                    MapViewPlugin,
+                    OverlayPlugin,
+                    WindowControlsPlugin,
+                ))
+                .run();
+            ExitCode::SUCCESS
+        }
+        Command::Snapshot {
+            deck,
+            level,
+            focus,
+            zoom,
+            size,
+            out,
+        } => {
+            let Some(deck) = load(&deck.unwrap_or_else(bundled_deck)) else {
+                return ExitCode::FAILURE;
+            };
+            let stage = Stage::new(deck.map);
+            let level = Level::from_number(level).expect("clap checks the range");
+            let shot = match level_shot(&stage, level, focus.as_deref(), zoom) {
+                Ok(shot) => shot,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match render(stage, shot, size, &out) {
+                Ok(()) => {
+                    println!("wrote {}", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
+}
+
+fn render(stage: Stage, shot: Shot, (width, height): (u32, u32), out: &Path) -> Result<(), String> {
+    let mut app = OffscreenApp::new(stage, UVec2::new(width, height), 60.0);
+    app.set_view(shot.view);
+    app.capture()?.save_png(out)
 }

@@ -4,6 +4,8 @@ mod broken_files;
 mod check_command;
 mod daytona_content;
 mod deck_semantics;
+mod layout;
+mod rendering;
 
 use std::path::PathBuf;
 

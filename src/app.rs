@@ -1,0 +1,77 @@
+//! What every feature plugin shares: the system sets that order each frame, the map
+//! on stage with its layout, and the plugin group that composes the features.
+
+use bevy::prelude::*;
+
+use crate::layout::{Layout, TextMetrics};
+use crate::map::Map;
+use crate::zoom::ZoomScale;
+
+/// The order of work in a frame; every feature joins one of these sets.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    /// Keys, mouse and overlay widgets become intentions (a camera target, a command).
+    ReadInput,
+    /// The camera moves towards its target (eased flights, read from `Time`).
+    MoveCamera,
+    /// Nodes and edges take the shape the camera's zoom asks for.
+    Morph,
+    /// Text is re-rasterised for the current scale; the overlay is drawn.
+    Present,
+}
+
+/// The map being shown and everything derived from it once.
+#[derive(Resource, Clone)]
+pub struct Stage {
+    pub map: Map,
+    pub layout: Layout,
+    pub zoom_scale: ZoomScale,
+    pub metrics: TextMetrics,
+}
+
+/// The fonts shipped with the app, embedded in the binary.
+pub mod fonts {
+    pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
+    pub const SEMIBOLD: &[u8] = include_bytes!("../assets/fonts/Inter-SemiBold.otf");
+}
+
+impl Stage {
+    /// Lays out a map with the shipped font's metrics.
+    pub fn new(map: Map) -> Stage {
+        let extra: String = map
+            .nodes
+            .iter()
+            .flat_map(|n| n.label.chars().chain(n.description.chars()))
+            .chain(map.edges.iter().flat_map(|e| e.label.chars()))
+            .filter(|c| !c.is_ascii())
+            .collect();
+        let metrics =
+            TextMetrics::from_font(fonts::SEMIBOLD, &extra).expect("the shipped font is valid");
+        let layout = Layout::compute(&map, &metrics);
+        let zoom_scale = ZoomScale::new(layout.anchors);
+        Stage {
+            map,
+            layout,
+            zoom_scale,
+            metrics,
+        }
+    }
+}
+
+/// Orders the sets; each feature plugin adds its systems to them.
+pub struct AppSystemsPlugin;
+
+impl Plugin for AppSystemsPlugin {
+    fn build(&self, app: &mut App) {
+        app.configure_sets(
+            Update,
+            (
+                AppSystems::ReadInput,
+                AppSystems::MoveCamera,
+                AppSystems::Morph,
+                AppSystems::Present,
+            )
+                .chain(),
+        );
+    }
+}

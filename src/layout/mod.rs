@@ -1,0 +1,412 @@
+//! Where every node of every level sits in one world plane. Each node's children lie
+//! inside the region the node occupies, so zooming into a node reveals them. Sizes
+//! come from the labels (measured in the real font) up; positions from the top down.
+
+pub mod arrange;
+pub mod geometry;
+pub mod route;
+pub mod text_metrics;
+
+use crate::map::{Level, Map, NodeIndex};
+pub use geometry::{Point, Rect};
+pub use route::{Route, Side};
+pub use text_metrics::TextMetrics;
+
+/// The shape every level is framed in.
+pub const ASPECT: f32 = 16.0 / 9.0;
+/// How much smaller each level's text is than the level above it.
+pub const LEVEL_RATIO: f32 = 4.0;
+
+/// Label size (font size in world units) of a node's own level.
+pub fn label_size(level: Level) -> f32 {
+    10.0 * LEVEL_RATIO.powi(4 - i32::from(level.number()))
+}
+
+/// Proportions of a node's box, in multiples of its label size.
+pub mod proportions {
+    pub const PAD_X: f32 = 0.8;
+    pub const PAD_Y: f32 = 0.5;
+    pub const LABEL_LINE: f32 = 1.3;
+    pub const GAP: f32 = 0.2;
+    pub const DESCRIPTION: f32 = 0.46;
+    pub const DESCRIPTION_LINE: f32 = 1.32;
+    pub const DESCRIPTION_LINES: usize = 3;
+    pub const BADGE: f32 = 0.42;
+    pub const BADGE_HEIGHT: f32 = 0.72;
+    pub const BADGE_ROW: f32 = 0.8;
+    pub const MIN_WIDTH: f32 = 10.0;
+    pub const CORNER: f32 = 0.35;
+    /// Edge label size.
+    pub const EDGE_LABEL: f32 = 0.34;
+    /// How far a box sits inside its region; the box grows into it as it opens.
+    pub const INSET: f32 = 0.22;
+    /// Space between sibling regions.
+    pub const SIBLING_GAP: f32 = 0.9;
+    /// A frame's header and padding, in multiples of the child level's label size.
+    pub const HEADER: f32 = 1.25;
+    pub const HEADER_LINE: f32 = 2.3;
+    pub const FRAME_PAD: f32 = 1.0;
+}
+use proportions as p;
+
+/// Everything the renderer needs to draw one node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeLayout {
+    /// The frame that holds the node's children once it opens.
+    pub region: Rect,
+    /// The box as drawn on its own level.
+    pub closed: Rect,
+    pub label_size: f32,
+    pub label_width: f32,
+    /// The description broken into the lines that fit the box.
+    pub description: Vec<String>,
+    pub description_size: f32,
+    /// "38 files" for nodes that carry a file count.
+    pub badge: Option<String>,
+    pub badge_width: f32,
+    /// The label's size in the header of the open frame.
+    pub header_size: f32,
+}
+
+impl NodeLayout {
+    /// Centre of the label in the closed box.
+    pub fn label_center(&self) -> Point {
+        let h = self.label_size;
+        if self.description.is_empty() {
+            return self.closed.center;
+        }
+        Point::new(
+            self.closed.center.x,
+            self.closed.top() - h * (p::PAD_Y + p::LABEL_LINE / 2.0),
+        )
+    }
+
+    /// Centre of the description block in the closed box.
+    pub fn description_center(&self) -> Point {
+        let h = self.label_size;
+        let lines = self.description.len() as f32;
+        let block = lines * self.description_size * p::DESCRIPTION_LINE;
+        let top = self.closed.top() - h * (p::PAD_Y + p::LABEL_LINE + p::GAP);
+        Point::new(self.closed.center.x, top - block / 2.0)
+    }
+
+    /// The badge's pill, in the bottom-right corner of the closed box.
+    pub fn badge_rect(&self) -> Option<Rect> {
+        self.badge.as_ref()?;
+        let h = self.label_size;
+        let width = self.badge_width + h * 0.7;
+        let height = h * p::BADGE_HEIGHT;
+        let margin = h * 0.3;
+        Some(Rect::new(
+            Point::new(
+                self.closed.right() - margin - width / 2.0,
+                self.closed.bottom() + margin + height / 2.0,
+            ),
+            width,
+            height,
+        ))
+    }
+
+    /// Left end of the header label's baseline row in the open frame (its vertical centre).
+    pub fn header_anchor(&self) -> Point {
+        let c = self.header_size / p::HEADER;
+        Point::new(
+            self.region.left() + c * p::FRAME_PAD,
+            self.region.top() - c * p::HEADER_LINE / 2.0,
+        )
+    }
+}
+
+/// The layout of a whole map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub nodes: Vec<NodeLayout>,
+    /// One route per map edge, between the closed boxes of its ends.
+    pub edges: Vec<Route>,
+    /// All top-level regions.
+    pub bounds: Rect,
+    /// The camera view height at which each level (L1–L4) is fully shown.
+    pub anchors: [f32; 4],
+}
+
+impl Layout {
+    pub fn node(&self, node: NodeIndex) -> &NodeLayout {
+        &self.nodes[node.0]
+    }
+
+    /// Lays out every node and routes every edge.
+    pub fn compute(map: &Map, metrics: &TextMetrics) -> Layout {
+        let mut sized = vec![Sized::default(); map.nodes.len()];
+        for level in [Level::L4, Level::L3, Level::L2, Level::L1] {
+            for n in map.nodes_on(level) {
+                sized[n.0] = measure(map, metrics, n, &sized);
+            }
+        }
+        let mut nodes: Vec<NodeLayout> = sized.iter().map(|s| s.node.clone()).collect();
+
+        // Top level: every node without a parent.
+        let roots: Vec<NodeIndex> = map
+            .node_indices()
+            .filter(|&n| map.node(n).parent.is_none())
+            .collect();
+        let sizes: Vec<(f32, f32)> = roots.iter().map(|r| sized[r.0].size).collect();
+        let gap = label_size(Level::L1) * p::SIBLING_GAP;
+        let top = arrange::arrange(&sizes, &sibling_edges(map, &roots), gap, ASPECT);
+        for (i, &root) in roots.iter().enumerate() {
+            place(map, &sized, &mut nodes, root, top.cells[i]);
+        }
+        let bounds = roots
+            .iter()
+            .map(|r| nodes[r.0].region)
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or_default();
+
+        let edges = route_edges(map, metrics, &nodes);
+        let anchors = anchors(map, &nodes, &bounds);
+        Layout {
+            nodes,
+            edges,
+            bounds,
+            anchors,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Sized {
+    node: NodeLayout,
+    /// The region's natural size.
+    size: (f32, f32),
+    /// Children placement relative to the centre of the children area.
+    children: Option<arrange::Arrangement>,
+}
+
+impl Default for NodeLayout {
+    fn default() -> Self {
+        NodeLayout {
+            region: Rect::default(),
+            closed: Rect::default(),
+            label_size: 0.0,
+            label_width: 0.0,
+            description: Vec::new(),
+            description_size: 0.0,
+            badge: None,
+            badge_width: 0.0,
+            header_size: 0.0,
+        }
+    }
+}
+
+fn measure(map: &Map, metrics: &TextMetrics, n: NodeIndex, sized: &[Sized]) -> Sized {
+    let node = map.node(n);
+    let h = label_size(node.level);
+    let label_width = metrics.width(&node.label) * h;
+    let badge = node.files.map(|f| {
+        if f == 1 {
+            "1 file".to_string()
+        } else {
+            format!("{f} files")
+        }
+    });
+    let badge_size = h * p::BADGE;
+    let badge_width = badge
+        .as_deref()
+        .map_or(0.0, |b| metrics.width(b) * badge_size);
+    let box_width = (label_width + 2.0 * p::PAD_X * h)
+        .max(p::MIN_WIDTH * h)
+        .max(badge_width + h * 2.0 * p::PAD_X + h);
+    let description_size = h * p::DESCRIPTION;
+    let description = metrics.wrap(
+        &node.description,
+        (box_width - 2.0 * p::PAD_X * h) / description_size,
+        p::DESCRIPTION_LINES,
+    );
+    // Every box of a level is as tall; levels with file badges keep a row for them.
+    let badge_row = if map
+        .nodes_on(node.level)
+        .any(|m| map.node(m).files.is_some())
+    {
+        p::BADGE_ROW * h
+    } else {
+        0.0
+    };
+    let box_height = h * (2.0 * p::PAD_Y + p::LABEL_LINE + p::GAP)
+        + p::DESCRIPTION_LINES as f32 * description_size * p::DESCRIPTION_LINE
+        + badge_row;
+    let inset = h * p::INSET;
+    let mut size = (box_width + 2.0 * inset, box_height + 2.0 * inset);
+
+    let mut header_size = 0.0;
+    let mut children = None;
+    if let Some(below) = node.level.below().filter(|_| !node.children.is_empty()) {
+        let c = label_size(below);
+        header_size = c * p::HEADER;
+        let sizes: Vec<(f32, f32)> = node.children.iter().map(|k| sized[k.0].size).collect();
+        let arrangement = arrange::arrange(
+            &sizes,
+            &sibling_edges(map, &node.children),
+            c * p::SIBLING_GAP,
+            ASPECT,
+        );
+        let header_width = metrics.width(&node.label) * header_size + 2.0 * c * p::FRAME_PAD;
+        size.0 = size
+            .0
+            .max(arrangement.width + 2.0 * c * p::FRAME_PAD)
+            .max(header_width);
+        size.1 = size
+            .1
+            .max(arrangement.height + c * (p::HEADER_LINE + p::FRAME_PAD));
+        children = Some(arrangement);
+    }
+    Sized {
+        node: NodeLayout {
+            region: Rect::new(Point::default(), size.0, size.1),
+            closed: Rect::default(),
+            label_size: h,
+            label_width,
+            description,
+            description_size,
+            badge,
+            badge_width,
+            header_size,
+        },
+        size,
+        children,
+    }
+}
+
+/// Places a node's region and, recursively, its children inside it.
+fn place(map: &Map, sized: &[Sized], nodes: &mut [NodeLayout], n: NodeIndex, region: Rect) {
+    let node = map.node(n);
+    let h = label_size(node.level);
+    nodes[n.0].region = region;
+    nodes[n.0].closed = region.inset(h * p::INSET);
+    let Some(arrangement) = &sized[n.0].children else {
+        return;
+    };
+    let c = nodes[n.0].header_size / p::HEADER;
+    // The children area: below the header, inside the padding; the group sits in its middle.
+    let area = Rect::from_corners(
+        Point::new(
+            region.left() + c * p::FRAME_PAD,
+            region.bottom() + c * p::FRAME_PAD,
+        ),
+        Point::new(
+            region.right() - c * p::FRAME_PAD,
+            region.top() - c * p::HEADER_LINE,
+        ),
+    );
+    for (i, &child) in node.children.iter().enumerate() {
+        let cell = arrangement.cells[i];
+        let placed = Rect::new(area.center + cell.center, cell.width, cell.height);
+        place(map, sized, nodes, child, placed);
+    }
+}
+
+/// Edges between the given siblings, as index pairs into `siblings`.
+fn sibling_edges(map: &Map, siblings: &[NodeIndex]) -> Vec<(usize, usize)> {
+    let position = |n: NodeIndex| siblings.iter().position(|&s| s == n);
+    map.edges
+        .iter()
+        .filter_map(|e| Some((position(e.from)?, position(e.to)?)))
+        .collect()
+}
+
+fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Route> {
+    let mut routes = vec![None; map.edges.len()];
+    for level in Level::ALL {
+        let boxes: Vec<(NodeIndex, Rect)> = map
+            .nodes_on(level)
+            .map(|n| (n, nodes[n.0].closed))
+            .collect();
+        let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
+        let scale = label_size(level);
+        let clearance = scale * (p::SIBLING_GAP / 2.0 + p::INSET);
+        let mut level_routes = Vec::with_capacity(edges.len());
+        let mut ends = Vec::with_capacity(edges.len());
+        for &e in &edges {
+            let edge = &map.edges[e];
+            let obstacles: Vec<Rect> = boxes
+                .iter()
+                .filter(|(n, _)| *n != edge.from && *n != edge.to)
+                .map(|(_, r)| *r)
+                .collect();
+            let (a, b) = (nodes[edge.from.0].closed, nodes[edge.to.0].closed);
+            level_routes.push(route::route(&a, &b, &obstacles, scale, clearance));
+            ends.push((a, b));
+        }
+        route::spread_ports(&mut level_routes, &ends, scale);
+        for (k, &e) in edges.iter().enumerate() {
+            let edge = &map.edges[e];
+            let obstacles: Vec<Rect> = boxes
+                .iter()
+                .filter(|(n, _)| *n != edge.from && *n != edge.to)
+                .map(|(_, r)| *r)
+                .collect();
+            level_routes[k] = route::repair(&level_routes[k], &obstacles, scale, clearance);
+        }
+        let mut taken: Vec<Rect> = boxes.iter().map(|(_, r)| *r).collect();
+        for (k, &e) in edges.iter().enumerate() {
+            let mut r = level_routes[k].clone();
+            let label = &map.edges[e].label;
+            if !label.is_empty() {
+                r.label_at = label_spot(&r, label, metrics, scale, &taken);
+                if let Some(t) = r.label_at {
+                    let (w, h) = edge_label_plate(label, metrics, scale);
+                    taken.push(Rect::new(r.at(t), w, h));
+                }
+            }
+            routes[e] = Some(r);
+        }
+    }
+    routes
+        .into_iter()
+        .map(|r| r.expect("every edge is on a level"))
+        .collect()
+}
+
+/// Size of an edge label's plate for a level's label size.
+pub fn edge_label_plate(label: &str, metrics: &TextMetrics, scale: f32) -> (f32, f32) {
+    let size = scale * p::EDGE_LABEL;
+    (metrics.width(label) * size + size * 0.9, size * 1.45)
+}
+
+/// Where along a route its label plate covers no box and no other label, preferring
+/// the middle.
+fn label_spot(
+    route: &Route,
+    label: &str,
+    metrics: &TextMetrics,
+    scale: f32,
+    taken: &[Rect],
+) -> Option<f32> {
+    let (w, h) = edge_label_plate(label, metrics, scale);
+    const SPOTS: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
+    SPOTS.iter().copied().find(|&t| {
+        let plate = Rect::new(route.at(t), w, h);
+        !taken.iter().any(|b| b.overlaps(&plate))
+    })
+}
+
+/// Camera view heights at which each level is fully shown: the whole map for L1, and
+/// for each deeper level the typical open frame of the level above.
+fn anchors(map: &Map, nodes: &[NodeLayout], bounds: &Rect) -> [f32; 4] {
+    const MARGIN: f32 = 1.06;
+    let mut anchors = [bounds.view_height(ASPECT) * MARGIN; 4];
+    for level in [Level::L2, Level::L3, Level::L4] {
+        let k = usize::from(level.number() - 1);
+        let above = level.above().expect("L2–L4 have a level above");
+        let mut heights: Vec<f32> = map
+            .nodes_on(above)
+            .filter(|&n| !map.node(n).children.is_empty())
+            .map(|n| nodes[n.0].region.view_height(ASPECT) * MARGIN)
+            .collect();
+        heights.sort_by(f32::total_cmp);
+        anchors[k] = heights
+            .get(heights.len() / 2)
+            .copied()
+            .unwrap_or(anchors[k - 1] / LEVEL_RATIO)
+            .min(anchors[k - 1] * 0.95);
+    }
+    anchors
+}

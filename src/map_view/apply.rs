@@ -1,0 +1,298 @@
+//! Applies the morph to the entities each frame: box and frame rectangles, colours
+//! and opacity, label positions and sizes, edge curves. The shapes themselves come
+//! from the pure `morph` module.
+
+use bevy::prelude::*;
+use bevy::text::TextColor;
+
+use super::box_material::{BoxMaterial, box_params};
+use super::curve::edge_mesh;
+use super::sharp_text::SharpText;
+use super::spawn::{
+    EdgeCurve, EdgeLabel, EdgeLabelPlate, NodeBadge, NodeBadgeText, NodeBox, NodeDescription,
+    NodeLabel,
+};
+use super::theme;
+use crate::app::Stage;
+use crate::camera::{PixelScale, Zoom};
+use crate::layout::{Route, edge_label_plate, label_size, proportions as p};
+use crate::morph::{edge_shape, node_shape};
+
+const HIDDEN_BELOW: f32 = 0.004;
+
+fn shown(opacity: f32) -> Visibility {
+    if opacity < HIDDEN_BELOW {
+        Visibility::Hidden
+    } else {
+        Visibility::Inherited
+    }
+}
+
+fn update_material(
+    materials: &mut Assets<BoxMaterial>,
+    handle: &Handle<BoxMaterial>,
+    params: super::box_material::BoxParams,
+) {
+    if materials.get(handle).is_some_and(|m| m.params != params)
+        && let Some(mut material) = materials.get_mut(handle)
+    {
+        material.params = params;
+    }
+}
+
+pub(super) fn morph_boxes(
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    pixel: Res<PixelScale>,
+    mut materials: ResMut<Assets<BoxMaterial>>,
+    mut boxes: Query<(
+        &NodeBox,
+        &mut Transform,
+        &MeshMaterial2d<BoxMaterial>,
+        &mut Visibility,
+    )>,
+) {
+    let margin = pixel.0 * 2.0;
+    for (&NodeBox(n), mut transform, material, mut visibility) in &mut boxes {
+        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        visibility.set_if_neq(shown(shape.opacity));
+        if shape.opacity < HIDDEN_BELOW {
+            continue;
+        }
+        let node = stage.map.node(n);
+        let colour = stage.map.group(node.group).colour;
+        let h = label_size(node.level);
+        let fill = theme::blend(
+            theme::box_fill(colour),
+            theme::frame_fill(colour),
+            shape.open,
+        );
+        let border = theme::border(colour);
+        let size = Vec2::new(shape.rect.width, shape.rect.height);
+        let params = box_params(
+            size,
+            p::CORNER * h * (1.0 - 0.6 * shape.open),
+            pixel.0 * 1.6,
+            margin,
+            fill.with_alpha(fill.alpha * shape.opacity),
+            border.with_alpha(0.9 * shape.opacity),
+        );
+        update_material(&mut materials, &material.0, params);
+        transform.translation.x = shape.rect.center.x;
+        transform.translation.y = shape.rect.center.y;
+        transform.scale = Vec3::new(size.x + 2.0 * margin, size.y + 2.0 * margin, 1.0);
+    }
+}
+
+pub(super) fn morph_labels(
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    mut labels: Query<(&NodeLabel, &mut Transform, &mut SharpText, &mut TextColor)>,
+) {
+    for (&NodeLabel(n), mut transform, mut sharp, mut colour) in &mut labels {
+        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let group = stage.map.group(stage.map.node(n).group).colour;
+        let c = theme::blend(theme::label_text(), theme::header_text(group), shape.open);
+        colour.0 = c.with_alpha(shape.opacity).into();
+        sharp.visible = shape.opacity >= HIDDEN_BELOW;
+        sharp.world_size = shape.label_size;
+        transform.translation.x = shape.label_center.x;
+        transform.translation.y = shape.label_center.y;
+    }
+}
+
+pub(super) fn morph_descriptions(
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    mut texts: Query<(
+        &NodeDescription,
+        &mut Transform,
+        &mut SharpText,
+        &mut TextColor,
+    )>,
+) {
+    for (&NodeDescription(n), mut transform, mut sharp, mut colour) in &mut texts {
+        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let alpha = shape.opacity * (1.0 - shape.open).powi(3);
+        colour.0 = theme::description_text().with_alpha(0.82 * alpha).into();
+        sharp.visible = alpha >= HIDDEN_BELOW;
+        sharp.min_pixels = 7.0;
+        let at = stage.layout.node(n).description_center();
+        transform.translation.x = at.x;
+        transform.translation.y = at.y;
+    }
+}
+
+pub(super) fn morph_badges(
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    pixel: Res<PixelScale>,
+    mut materials: ResMut<Assets<BoxMaterial>>,
+    mut pills: Query<(
+        &NodeBadge,
+        &mut Transform,
+        &MeshMaterial2d<BoxMaterial>,
+        &mut Visibility,
+    )>,
+    mut texts: Query<
+        (
+            &NodeBadgeText,
+            &mut Transform,
+            &mut SharpText,
+            &mut TextColor,
+        ),
+        Without<NodeBadge>,
+    >,
+) {
+    let margin = pixel.0 * 2.0;
+    for (&NodeBadge(n), mut transform, material, mut visibility) in &mut pills {
+        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let alpha = shape.opacity * (1.0 - shape.open).powi(2);
+        // Pills smaller than a few pixels are noise.
+        let rect = stage
+            .layout
+            .node(n)
+            .badge_rect()
+            .expect("badges are spawned for nodes with one");
+        let big_enough = rect.height / pixel.0 >= 7.0;
+        visibility.set_if_neq(if big_enough {
+            shown(alpha)
+        } else {
+            Visibility::Hidden
+        });
+        let params = box_params(
+            Vec2::new(rect.width, rect.height),
+            rect.height / 2.0,
+            0.0,
+            margin,
+            LinearRgba::WHITE.with_alpha(0.18 * alpha),
+            LinearRgba::NONE,
+        );
+        update_material(&mut materials, &material.0, params);
+        transform.translation.x = rect.center.x;
+        transform.translation.y = rect.center.y;
+        transform.scale = Vec3::new(rect.width + 2.0 * margin, rect.height + 2.0 * margin, 1.0);
+    }
+    for (&NodeBadgeText(n), mut transform, mut sharp, mut colour) in &mut texts {
+        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let alpha = shape.opacity * (1.0 - shape.open).powi(2);
+        let rect = stage
+            .layout
+            .node(n)
+            .badge_rect()
+            .expect("badge text belongs to a badge");
+        colour.0 = LinearRgba::WHITE.with_alpha(0.92 * alpha).into();
+        sharp.visible = alpha >= HIDDEN_BELOW;
+        sharp.min_pixels = 7.0;
+        transform.translation.x = rect.center.x;
+        transform.translation.y = rect.center.y;
+    }
+}
+
+/// What the edge system reads and writes on each edge entity.
+type EdgeParts = (
+    Entity,
+    &'static EdgeCurve,
+    &'static Mesh2d,
+    &'static MeshMaterial2d<ColorMaterial>,
+    &'static mut Visibility,
+    Option<&'static DrawnRoute>,
+);
+
+/// The route an edge mesh was last built for.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct DrawnRoute(pub Route);
+
+pub(super) fn morph_edges(
+    mut commands: Commands,
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut edges: Query<EdgeParts>,
+) {
+    for (entity, &EdgeCurve(e), mesh, material, mut visibility, drawn) in &mut edges {
+        let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
+        visibility.set_if_neq(shown(shape.opacity));
+        if shape.opacity < HIDDEN_BELOW {
+            continue;
+        }
+        if drawn.is_none_or(|d| d.0 != shape.route) {
+            let level = stage.map.node(stage.map.edge(e).from).level;
+            let h = label_size(level);
+            if let Some(mut m) = meshes.get_mut(&mesh.0) {
+                *m = edge_mesh(&shape.route, shape.width, h * 0.42, h * 0.34);
+            }
+            commands
+                .entity(entity)
+                .insert(DrawnRoute(shape.route.clone()));
+        }
+        let colour: Color = theme::edge().with_alpha(0.85 * shape.opacity).into();
+        if materials
+            .get(&material.0)
+            .is_some_and(|m| m.color != colour)
+            && let Some(mut m) = materials.get_mut(&material.0)
+        {
+            m.color = colour;
+        }
+    }
+}
+
+pub(super) fn morph_edge_labels(
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    pixel: Res<PixelScale>,
+    mut materials: ResMut<Assets<BoxMaterial>>,
+    mut plates: Query<(
+        &EdgeLabelPlate,
+        &mut Transform,
+        &MeshMaterial2d<BoxMaterial>,
+        &mut Visibility,
+    )>,
+    mut labels: Query<
+        (&EdgeLabel, &mut Transform, &mut SharpText, &mut TextColor),
+        Without<EdgeLabelPlate>,
+    >,
+) {
+    let margin = pixel.0 * 2.0;
+    let readable = |size: f32| size / pixel.0 >= 8.0;
+    for (&EdgeLabelPlate(e), mut transform, material, mut visibility) in &mut plates {
+        let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
+        let level = stage.map.node(stage.map.edge(e).from).level;
+        let scale = label_size(level);
+        let size = scale * p::EDGE_LABEL;
+        let alpha = shape.opacity;
+        let Some(t) = shape.route.label_at else {
+            visibility.set_if_neq(Visibility::Hidden);
+            continue;
+        };
+        visibility.set_if_neq(if readable(size) {
+            shown(alpha)
+        } else {
+            Visibility::Hidden
+        });
+        let (width, height) = edge_label_plate(&stage.map.edge(e).label, &stage.metrics, scale);
+        let at = shape.route.at(t);
+        let params = box_params(
+            Vec2::new(width, height),
+            height / 2.0,
+            0.0,
+            margin,
+            theme::background().with_alpha(0.88 * alpha),
+            LinearRgba::NONE,
+        );
+        update_material(&mut materials, &material.0, params);
+        transform.translation.x = at.x;
+        transform.translation.y = at.y;
+        transform.scale = Vec3::new(width + 2.0 * margin, height + 2.0 * margin, 1.0);
+    }
+    for (&EdgeLabel(e), mut transform, mut sharp, mut colour) in &mut labels {
+        let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
+        colour.0 = theme::edge_label_text().with_alpha(shape.opacity).into();
+        sharp.visible = shape.opacity >= HIDDEN_BELOW && shape.route.label_at.is_some();
+        sharp.min_pixels = 8.0;
+        let at = shape.route.at(shape.route.label_at.unwrap_or(0.5));
+        transform.translation.x = at.x;
+        transform.translation.y = at.y;
+    }
+}

@@ -1,0 +1,194 @@
+//! Rendering without a window: the map camera draws into an image, frames are read
+//! back to the CPU as RGBA pixels. Used by `legend snapshot`, by the tests that look
+//! at real frames, and by the exporter.
+
+use std::time::Duration;
+
+use bevy::camera::RenderTarget;
+use bevy::prelude::*;
+use bevy::render::RenderPlugin;
+use bevy::render::render_resource::{PollType, TextureFormat};
+use bevy::render::renderer::RenderDevice;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::ExitCondition;
+use bevy::winit::WinitPlugin;
+
+use crate::app::{AppSystemsPlugin, Stage};
+use crate::camera::{CameraFlight, CameraPlugin, CameraView, MapCamera};
+use crate::map_view::MapViewPlugin;
+
+/// A frame read back from the GPU: `width × height` RGBA pixels, sRGB, row by row from the top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+impl Frame {
+    /// The colour at a pixel (x right, y down from the top-left).
+    pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
+        let i = ((y * self.width + x) * 4) as usize;
+        [
+            self.pixels[i],
+            self.pixels[i + 1],
+            self.pixels[i + 2],
+            self.pixels[i + 3],
+        ]
+    }
+
+    /// Writes the frame as a PNG file.
+    pub fn save_png(&self, path: &std::path::Path) -> Result<(), String> {
+        image::save_buffer(
+            path,
+            &self.pixels,
+            self.width,
+            self.height,
+            image::ColorType::Rgba8,
+        )
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+}
+
+/// The image the map camera draws into.
+#[derive(Resource, Clone)]
+pub struct OffscreenTarget(pub Handle<Image>);
+
+/// The last frame read back, waiting to be taken.
+#[derive(Resource, Default)]
+pub struct CapturedFrame(pub Option<Frame>);
+
+/// Points the map camera at an offscreen image of the given size.
+pub struct OffscreenPlugin {
+    pub size: UVec2,
+}
+
+impl Plugin for OffscreenPlugin {
+    fn build(&self, app: &mut App) {
+        let image = Image::new_target_texture(
+            self.size.x,
+            self.size.y,
+            TextureFormat::Rgba8UnormSrgb,
+            None,
+        );
+        let handle = app.world_mut().resource_mut::<Assets<Image>>().add(image);
+        app.insert_resource(OffscreenTarget(handle))
+            .init_resource::<CapturedFrame>()
+            .add_systems(PostStartup, aim_camera_at_target);
+    }
+}
+
+fn aim_camera_at_target(
+    mut commands: Commands,
+    target: Res<OffscreenTarget>,
+    camera: Query<Entity, With<MapCamera>>,
+) {
+    for entity in &camera {
+        commands
+            .entity(entity)
+            .insert(RenderTarget::Image(target.0.clone().into()));
+    }
+}
+
+/// A whole app that renders the map offscreen, stepped by hand with a fixed frame time.
+pub struct OffscreenApp {
+    app: App,
+}
+
+impl OffscreenApp {
+    /// Builds the renderer for `stage` at `size` pixels; each update advances time by
+    /// `1 / fps` seconds exactly.
+    pub fn new(stage: Stage, size: UVec2, fps: f32) -> OffscreenApp {
+        let mut app = App::new();
+        app.add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: None,
+                    exit_condition: ExitCondition::DontExit,
+                    ..default()
+                })
+                .set(RenderPlugin {
+                    synchronous_pipeline_compilation: true,
+                    ..default()
+                })
+                .disable::<WinitPlugin>()
+                // Offscreen apps report through return values; several may run in one process.
+                .disable::<bevy::log::LogPlugin>(),
+        )
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
+            1.0 / f64::from(fps),
+        )))
+        .insert_resource(stage)
+        .add_plugins((
+            AppSystemsPlugin,
+            CameraPlugin,
+            MapViewPlugin,
+            OffscreenPlugin { size },
+        ));
+        app.finish();
+        app.cleanup();
+        let mut offscreen = OffscreenApp { app };
+        offscreen.update();
+        offscreen
+    }
+
+    pub fn world(&self) -> &World {
+        self.app.world()
+    }
+
+    pub fn world_mut(&mut self) -> &mut World {
+        self.app.world_mut()
+    }
+
+    /// Runs one frame and waits for the GPU to finish it.
+    pub fn update(&mut self) {
+        self.app.update();
+        if let Some(device) = self.app.world().get_resource::<RenderDevice>() {
+            let _ = device.wgpu_device().poll(PollType::Wait {
+                submission_index: None,
+                timeout: None,
+            });
+        }
+    }
+
+    /// Shows `view` at once (no flight).
+    pub fn set_view(&mut self, view: CameraView) {
+        self.app.world_mut().resource_mut::<CameraFlight>().0 = None;
+        *self.app.world_mut().resource_mut::<CameraView>() = view;
+    }
+
+    /// Renders a frame of the current state and reads it back.
+    pub fn capture(&mut self) -> Result<Frame, String> {
+        let target = self.app.world().resource::<OffscreenTarget>().0.clone();
+        self.app.world_mut().resource_mut::<CapturedFrame>().0 = None;
+        self.app
+            .world_mut()
+            .spawn(Screenshot::image(target))
+            .observe(
+                |captured: On<ScreenshotCaptured>, mut frame: ResMut<CapturedFrame>| {
+                    if let Ok(image) = captured.image.clone().try_into_dynamic() {
+                        let rgba = image.to_rgba8();
+                        frame.0 = Some(Frame {
+                            width: rgba.width(),
+                            height: rgba.height(),
+                            pixels: rgba.into_raw(),
+                        });
+                    }
+                },
+            );
+        for _ in 0..16 {
+            self.update();
+            if let Some(frame) = self
+                .app
+                .world_mut()
+                .resource_mut::<CapturedFrame>()
+                .0
+                .take()
+            {
+                return Ok(frame);
+            }
+        }
+        Err("the renderer produced no frame in 16 updates".to_string())
+    }
+}

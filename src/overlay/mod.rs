@@ -1,0 +1,73 @@
+//! The on-screen overlay drawn with egui: the zoom slider at the bottom-left,
+//! labelled Context / System / Module / File, which both follows and drives the camera.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+
+use crate::app::Stage;
+use crate::camera::{CameraFlight, CameraView, Zoom};
+use crate::map::Level;
+
+pub struct OverlayPlugin;
+
+impl Plugin for OverlayPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_plugins(EguiPlugin::default())
+            .add_systems(EguiPrimaryContextPass, zoom_slider);
+    }
+}
+
+/// What the slider says for a zoom value: the nearest level and its name.
+pub fn slider_caption(zoom: f32) -> String {
+    let level = Level::from_number(zoom.round().clamp(1.0, 4.0) as u8).unwrap_or(Level::L1);
+    format!("{level} {}", level.name())
+}
+
+fn zoom_slider(
+    mut contexts: EguiContexts,
+    stage: Res<Stage>,
+    zoom: Res<Zoom>,
+    mut view: ResMut<CameraView>,
+    mut flight: ResMut<CameraFlight>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut value = zoom.0;
+    egui::Area::new(egui::Id::new("zoom slider"))
+        .anchor(egui::Align2::LEFT_BOTTOM, [20.0, -20.0])
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(egui::Color32::from_rgba_unmultiplied(15, 23, 42, 220))
+                .corner_radius(10.0)
+                .inner_margin(egui::Margin::symmetric(16, 12))
+                .show(ui, |ui| {
+                    ui.style_mut()
+                        .text_styles
+                        .insert(egui::TextStyle::Body, egui::FontId::proportional(17.0));
+                    ui.style_mut().spacing.slider_width = 320.0;
+                    ui.label(
+                        egui::RichText::new(slider_caption(value))
+                            .color(egui::Color32::WHITE)
+                            .strong(),
+                    );
+                    let slider = ui.add(egui::Slider::new(&mut value, 1.0..=4.0).show_value(false));
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 0.0;
+                        for level in Level::ALL {
+                            ui.add_sized(
+                                [80.0, 20.0],
+                                egui::Label::new(
+                                    egui::RichText::new(level.name())
+                                        .color(egui::Color32::from_gray(200))
+                                        .size(15.0),
+                                ),
+                            );
+                        }
+                    });
+                    if slider.changed() {
+                        flight.0 = None;
+                        view.height = stage.zoom_scale.view_height_at(value);
+                    }
+                });
+        });
+    Ok(())
+}
