@@ -19,6 +19,14 @@ use crate::layout::{Route, edge_label_plate, label_size, proportions as p};
 use crate::morph::{edge_shape, node_shape};
 
 const HIDDEN_BELOW: f32 = 0.004;
+/// A badge (pill and count together) is shown once its text is this many pixels tall.
+const BADGE_MIN_PIXELS: f32 = 7.0;
+
+/// How much of a box's own text and badge is left as it opens: gone by halfway, so it
+/// never ghosts over the children fading in.
+fn fade_on_opening(open: f32) -> f32 {
+    (1.0 - 2.0 * open).max(0.0).powi(2)
+}
 
 fn shown(opacity: f32) -> Visibility {
     if opacity < HIDDEN_BELOW {
@@ -113,7 +121,7 @@ pub(super) fn morph_descriptions(
 ) {
     for (&NodeDescription(n), mut transform, mut sharp, mut colour) in &mut texts {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * (1.0 - shape.open).powi(3);
+        let alpha = shape.opacity * fade_on_opening(shape.open);
         colour.0 = theme::description_text().with_alpha(0.82 * alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW;
         sharp.min_pixels = 7.0;
@@ -147,14 +155,15 @@ pub(super) fn morph_badges(
     let margin = pixel.0 * 2.0;
     for (&NodeBadge(n), mut transform, material, mut visibility) in &mut pills {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * (1.0 - shape.open).powi(2);
+        let alpha = shape.opacity * fade_on_opening(shape.open);
         // Pills smaller than a few pixels are noise.
         let rect = stage
             .layout
             .node(n)
             .badge_rect()
             .expect("badges are spawned for nodes with one");
-        let big_enough = rect.height / pixel.0 >= 7.0;
+        let text_size = label_size(stage.map.node(n).level) * p::BADGE;
+        let big_enough = text_size / pixel.0 >= BADGE_MIN_PIXELS;
         visibility.set_if_neq(if big_enough {
             shown(alpha)
         } else {
@@ -175,7 +184,7 @@ pub(super) fn morph_badges(
     }
     for (&NodeBadgeText(n), mut transform, mut sharp, mut colour) in &mut texts {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * (1.0 - shape.open).powi(2);
+        let alpha = shape.opacity * fade_on_opening(shape.open);
         let rect = stage
             .layout
             .node(n)
@@ -183,7 +192,7 @@ pub(super) fn morph_badges(
             .expect("badge text belongs to a badge");
         colour.0 = LinearRgba::WHITE.with_alpha(0.92 * alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW;
-        sharp.min_pixels = 7.0;
+        sharp.min_pixels = BADGE_MIN_PIXELS;
         transform.translation.x = rect.center.x;
         transform.translation.y = rect.center.y;
     }

@@ -96,3 +96,60 @@ fn help_explains_the_commands() {
     assert!(help.contains("--listing"), "{help}");
     assert!(help.contains("bundled Daytona deck"), "{help}");
 }
+
+#[test]
+fn snapshot_writes_a_png_of_a_level_and_reports_bad_input() {
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshot-l2.png");
+    let _ = std::fs::remove_file(&out);
+    let run = legend(&[
+        "snapshot",
+        "--level",
+        "2",
+        "--size",
+        "320x180",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let png = image::open(&out).unwrap().to_rgba8();
+    assert_eq!(png.dimensions(), (320, 180));
+    // The corner is the background; the middle is inside the Daytona frame.
+    let corner = png.get_pixel(1, 1).0;
+    assert!(
+        corner[0] < 30 && corner[1] < 40 && corner[2] < 50,
+        "{corner:?}"
+    );
+    let distinct: std::collections::HashSet<[u8; 4]> = png.pixels().map(|p| p.0).collect();
+    assert!(
+        distinct.len() > 50,
+        "a flat image: {} colours",
+        distinct.len()
+    );
+
+    let bad = legend(&[
+        "snapshot",
+        "--focus",
+        "d-nothing",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad.stderr).contains("no node \"d-nothing\" in the map"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let bad = legend(&[
+        "snapshot",
+        "--size",
+        "10x10",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("width and height must be whole numbers"),
+        "{}",
+        text(&bad.stderr)
+    );
+}

@@ -2,6 +2,7 @@
 
 mod broken_files;
 mod check_command;
+mod controls;
 mod daytona_content;
 mod deck_semantics;
 mod layout;
