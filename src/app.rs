@@ -12,6 +12,8 @@ use crate::zoom::ZoomScale;
 pub enum AppSystems {
     /// Keys, mouse and overlay widgets become intentions (a camera target, a command).
     ReadInput,
+    /// The talk moves on in time and says what the picture must be.
+    AdvanceScript,
     /// The camera moves towards its target (eased flights, read from `Time`).
     MoveCamera,
     /// Nodes and edges take the shape the camera's zoom asks for.
@@ -67,6 +69,7 @@ impl Plugin for AppSystemsPlugin {
             Update,
             (
                 AppSystems::ReadInput,
+                AppSystems::AdvanceScript,
                 AppSystems::MoveCamera,
                 AppSystems::Morph,
                 AppSystems::Present,

@@ -14,7 +14,9 @@ pub mod layout;
 pub mod listing;
 pub mod map;
 pub mod morph;
+pub mod navigation;
 pub mod source;
+pub mod timeline;
 pub mod zoom;
 
 pub mod app;
@@ -22,5 +24,6 @@ pub mod camera;
 pub mod map_view;
 pub mod offscreen;
 pub mod overlay;
+pub mod presenter;
 pub mod snapshot;
 pub mod window_controls;

@@ -15,6 +15,7 @@ use legend_present::map::Level;
 use legend_present::map_view::MapViewPlugin;
 use legend_present::offscreen::OffscreenApp;
 use legend_present::overlay::OverlayPlugin;
+use legend_present::presenter::{PresenterPlugin, Talk};
 use legend_present::snapshot::{Shot, level_shot};
 use legend_present::window_controls::WindowControlsPlugin;
 
@@ -28,9 +29,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Open the map in a window, starting at L1. Mouse wheel zooms about the cursor, drag
-    /// pans, 1–4 fly to a level, the slider at the bottom-left zooms; F or F11 toggles
-    /// fullscreen, Esc leaves it, Ctrl+Q quits.
+    /// Give the talk in a window: → / Space / PageDown next, ← / PageUp previous, Home / End,
+    /// a number then G or Enter jumps, B blanks, N notes, H captions, ? help. The wheel,
+    /// dragging, 1–4 and the slider move freely (→ returns); F or F11 fullscreen, Ctrl+Q quits.
     Present {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
         deck: Option<PathBuf>,
@@ -99,12 +100,16 @@ fn colour() -> bool {
 }
 
 /// Loads a deck, printing its problems; `None` when the map itself cannot be shown.
-fn load(path: &Path) -> Option<Deck> {
+/// The problems come back as one line each for the overlay.
+fn load(path: &Path) -> (Option<Deck>, Vec<String>) {
     let load = load_deck(path);
     for problem in load.problems.iter() {
         eprintln!("{}", problem.render(colour()));
     }
-    load.deck
+    (
+        load.deck,
+        load.problems.iter().map(|p| p.headline()).collect(),
+    )
 }
 
 fn main() -> ExitCode {
@@ -131,10 +136,12 @@ fn main() -> ExitCode {
             }
         }
         Command::Present { deck } => {
-            let Some(deck) = load(&deck.unwrap_or_else(bundled_deck)) else {
+            let (Some(deck), problems) = load(&deck.unwrap_or_else(bundled_deck)) else {
                 return ExitCode::FAILURE;
             };
             let title = format!("Legend Present — {}", deck.title);
+            let stage = Stage::new(deck.map.clone());
+            let talk = Talk::new(&deck, &stage, problems);
             App::new()
                 .add_plugins(DefaultPlugins.set(WindowPlugin {
                     primary_window: Some(Window {
@@ -144,11 +151,13 @@ fn main() -> ExitCode {
                     }),
                     ..default()
                 }))
-                .insert_resource(Stage::new(deck.map))
+                .insert_resource(stage)
+                .insert_resource(talk)
                 .add_plugins((
                     AppSystemsPlugin,
                     CameraPlugin,
                     MapViewPlugin,
+                    PresenterPlugin,
                     OverlayPlugin,
                     WindowControlsPlugin,
                 ))
@@ -163,7 +172,7 @@ fn main() -> ExitCode {
             size,
             out,
         } => {
-            let Some(deck) = load(&deck.unwrap_or_else(bundled_deck)) else {
+            let (Some(deck), _) = load(&deck.unwrap_or_else(bundled_deck)) else {
                 return ExitCode::FAILURE;
             };
             let stage = Stage::new(deck.map);

@@ -58,6 +58,8 @@ fn label_at(l: &NodeLayout, open: f32) -> (Point, f32) {
 pub struct EdgeShape {
     pub route: Route,
     pub opacity: f32,
+    /// The opacity without the lightening of edges that cross frames (for lit edges).
+    pub visibility: f32,
     /// Stroke width in world units.
     pub width: f32,
 }
@@ -86,9 +88,11 @@ pub fn edge_shape(map: &Map, layout: &Layout, edge: EdgeIndex, zoom: f32) -> Edg
     } else {
         ACROSS_FRAMES
     };
+    let visibility = edge_opacity(level, zoom) * from.opacity.min(to.opacity);
     EdgeShape {
         route,
-        opacity: edge_opacity(level, zoom) * from.opacity.min(to.opacity) * across,
+        opacity: visibility * across,
+        visibility,
         width: label_size(level) * 0.08,
     }
 }

@@ -14,8 +14,8 @@ pub struct ZoomScale {
 
 /// Zoom values between `k` and `k + OPEN_START` show level `k` settled; the morph
 /// into level `k + 1` runs from there to `k + OPEN_END`.
-pub const OPEN_START: f32 = 0.2;
-pub const OPEN_END: f32 = 0.8;
+pub const OPEN_START: f32 = 0.35;
+pub const OPEN_END: f32 = 0.65;
 
 impl ZoomScale {
     pub fn new(anchors: [f32; 4]) -> ZoomScale {

@@ -5,7 +5,7 @@ use bevy::input::mouse::{AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use super::{CameraFlight, CameraView, LEVEL_FLIGHT_SECONDS, world_per_pixel};
+use super::{CameraDriver, CameraFlight, CameraView, LEVEL_FLIGHT_SECONDS, world_per_pixel};
 use crate::app::Stage;
 use crate::map::Level;
 
@@ -36,10 +36,12 @@ pub(super) fn zoom_with_wheel(
     stage: Res<Stage>,
     mut view: ResMut<CameraView>,
     mut flight: ResMut<CameraFlight>,
+    mut driver: ResMut<CameraDriver>,
 ) {
     if scroll.delta.y == 0.0 {
         return;
     }
+    *driver = CameraDriver::Free;
     let Ok(window) = window.single() else {
         return;
     };
@@ -62,6 +64,7 @@ pub(super) fn pan_with_drag(
     mut drag: ResMut<Drag>,
     mut view: ResMut<CameraView>,
     mut flight: ResMut<CameraFlight>,
+    mut driver: ResMut<CameraDriver>,
 ) {
     let Ok(window) = window.single() else {
         return;
@@ -78,6 +81,7 @@ pub(super) fn pan_with_drag(
         let moved = cursor - last;
         if moved != Vec2::ZERO {
             flight.0 = None;
+            *driver = CameraDriver::Free;
             view.center -= Vec2::new(moved.x, -moved.y) * per_pixel;
         }
     }
@@ -89,6 +93,7 @@ pub(super) fn fly_to_level_keys(
     stage: Res<Stage>,
     view: Res<CameraView>,
     mut flight: ResMut<CameraFlight>,
+    mut driver: ResMut<CameraDriver>,
 ) {
     let pressed = [
         (KeyCode::Digit1, Level::L1),
@@ -100,6 +105,7 @@ pub(super) fn fly_to_level_keys(
     .find(|(key, _)| keys.just_pressed(*key));
     if let Some((_, level)) = pressed {
         let target = level_view(&stage, &view, level);
+        *driver = CameraDriver::Free;
         flight.start(*view, target, LEVEL_FLIGHT_SECONDS);
     }
 }

@@ -42,6 +42,15 @@ pub struct Zoom(pub f32);
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
 pub struct PixelScale(pub f32);
 
+/// Who moves the camera: the talk's script, or the presenter by hand (wheel, drag,
+/// keys 1–4, the slider). Any hand movement takes it off the script.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CameraDriver {
+    #[default]
+    Free,
+    Scripted,
+}
+
 /// Marks the one camera that shows the map.
 #[derive(Component)]
 pub struct MapCamera;
@@ -59,6 +68,7 @@ impl Plugin for CameraPlugin {
             .insert_resource(Zoom(stage.zoom_scale.zoom_at(view.height)))
             .insert_resource(PixelScale(world_per_pixel(&view, UVec2::new(1920, 1080))))
             .init_resource::<CameraFlight>()
+            .init_resource::<CameraDriver>()
             .init_resource::<controls::Drag>()
             .add_systems(Startup, spawn_camera)
             .add_systems(

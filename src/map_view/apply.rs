@@ -5,8 +5,10 @@
 use bevy::prelude::*;
 use bevy::text::TextColor;
 
+use super::Emphasis;
 use super::box_material::{BoxMaterial, box_params};
 use super::curve::edge_mesh;
+use super::edge_material::{EdgeMaterial, EdgeParams};
 use super::sharp_text::SharpText;
 use super::spawn::{
     EdgeCurve, EdgeLabel, EdgeLabelPlate, NodeBadge, NodeBadgeText, NodeBox, NodeDescription,
@@ -48,10 +50,16 @@ fn update_material(
     }
 }
 
+/// What is left of something dimmed by `dim` (0 not at all, 1 fully).
+fn undimmed(dim: f32) -> f32 {
+    1.0 - (1.0 - theme::DIMMED) * dim
+}
+
 pub(super) fn morph_boxes(
     stage: Res<Stage>,
     zoom: Res<Zoom>,
     pixel: Res<PixelScale>,
+    emphasis: Res<Emphasis>,
     mut materials: ResMut<Assets<BoxMaterial>>,
     mut boxes: Query<(
         &NodeBox,
@@ -60,11 +68,14 @@ pub(super) fn morph_boxes(
         &mut Visibility,
     )>,
 ) {
-    let margin = pixel.0 * 2.0;
+    let glow_width = pixel.0 * 14.0;
+    let margin = pixel.0 * 2.0 + glow_width;
     for (&NodeBox(n), mut transform, material, mut visibility) in &mut boxes {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        visibility.set_if_neq(shown(shape.opacity));
-        if shape.opacity < HIDDEN_BELOW {
+        let look = emphasis.node(n);
+        let opacity = shape.opacity * undimmed(look.dim);
+        visibility.set_if_neq(shown(opacity));
+        if opacity < HIDDEN_BELOW {
             continue;
         }
         let node = stage.map.node(n);
@@ -75,15 +86,23 @@ pub(super) fn morph_boxes(
             theme::frame_fill(colour),
             shape.open,
         );
-        let border = theme::border(colour);
+        let border = theme::blend(
+            theme::border(colour),
+            LinearRgba::WHITE,
+            0.6 * look.emphasis,
+        );
         let size = Vec2::new(shape.rect.width, shape.rect.height);
         let params = box_params(
             size,
             p::CORNER * h * (1.0 - 0.6 * shape.open),
-            pixel.0 * 1.6,
+            pixel.0 * (1.6 + 1.4 * look.emphasis),
             margin,
-            fill.with_alpha(fill.alpha * shape.opacity),
-            border.with_alpha(0.9 * shape.opacity),
+            fill.with_alpha(fill.alpha * opacity),
+            border.with_alpha(0.9 * opacity),
+        )
+        .with_glow(
+            theme::glow(colour).with_alpha(0.6 * look.emphasis * shape.opacity),
+            glow_width,
         );
         update_material(&mut materials, &material.0, params);
         transform.translation.x = shape.rect.center.x;
@@ -95,14 +114,16 @@ pub(super) fn morph_boxes(
 pub(super) fn morph_labels(
     stage: Res<Stage>,
     zoom: Res<Zoom>,
+    emphasis: Res<Emphasis>,
     mut labels: Query<(&NodeLabel, &mut Transform, &mut SharpText, &mut TextColor)>,
 ) {
     for (&NodeLabel(n), mut transform, mut sharp, mut colour) in &mut labels {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
         let group = stage.map.group(stage.map.node(n).group).colour;
         let c = theme::blend(theme::label_text(), theme::header_text(group), shape.open);
-        colour.0 = c.with_alpha(shape.opacity).into();
-        sharp.visible = shape.opacity >= HIDDEN_BELOW;
+        let opacity = shape.opacity * undimmed(emphasis.node(n).dim);
+        colour.0 = c.with_alpha(opacity).into();
+        sharp.visible = opacity >= HIDDEN_BELOW;
         sharp.world_size = shape.label_size;
         transform.translation.x = shape.label_center.x;
         transform.translation.y = shape.label_center.y;
@@ -112,6 +133,7 @@ pub(super) fn morph_labels(
 pub(super) fn morph_descriptions(
     stage: Res<Stage>,
     zoom: Res<Zoom>,
+    emphasis: Res<Emphasis>,
     mut texts: Query<(
         &NodeDescription,
         &mut Transform,
@@ -121,7 +143,7 @@ pub(super) fn morph_descriptions(
 ) {
     for (&NodeDescription(n), mut transform, mut sharp, mut colour) in &mut texts {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * fade_on_opening(shape.open);
+        let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
         colour.0 = theme::description_text().with_alpha(0.82 * alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW;
         sharp.min_pixels = 7.0;
@@ -135,6 +157,7 @@ pub(super) fn morph_badges(
     stage: Res<Stage>,
     zoom: Res<Zoom>,
     pixel: Res<PixelScale>,
+    emphasis: Res<Emphasis>,
     mut materials: ResMut<Assets<BoxMaterial>>,
     mut pills: Query<(
         &NodeBadge,
@@ -155,7 +178,7 @@ pub(super) fn morph_badges(
     let margin = pixel.0 * 2.0;
     for (&NodeBadge(n), mut transform, material, mut visibility) in &mut pills {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * fade_on_opening(shape.open);
+        let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
         // Pills smaller than a few pixels are noise.
         let rect = stage
             .layout
@@ -184,7 +207,7 @@ pub(super) fn morph_badges(
     }
     for (&NodeBadgeText(n), mut transform, mut sharp, mut colour) in &mut texts {
         let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * fade_on_opening(shape.open);
+        let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
         let rect = stage
             .layout
             .node(n)
@@ -203,54 +226,74 @@ type EdgeParts = (
     Entity,
     &'static EdgeCurve,
     &'static Mesh2d,
-    &'static MeshMaterial2d<ColorMaterial>,
+    &'static MeshMaterial2d<EdgeMaterial>,
     &'static mut Visibility,
     Option<&'static DrawnRoute>,
 );
 
-/// The route an edge mesh was last built for.
+/// The route and stroke width (as bits) an edge mesh was last built for.
 #[derive(Component, Debug, Clone, PartialEq)]
-pub struct DrawnRoute(pub Route);
+pub struct DrawnRoute(pub Route, pub u32);
 
 pub(super) fn morph_edges(
     mut commands: Commands,
     stage: Res<Stage>,
     zoom: Res<Zoom>,
+    emphasis: Res<Emphasis>,
     mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut materials: ResMut<Assets<EdgeMaterial>>,
     mut edges: Query<EdgeParts>,
 ) {
     for (entity, &EdgeCurve(e), mesh, material, mut visibility, drawn) in &mut edges {
         let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
-        visibility.set_if_neq(shown(shape.opacity));
-        if shape.opacity < HIDDEN_BELOW {
+        let look = emphasis.edge(e);
+        let opacity = edge_opacity_with(&shape, look);
+        visibility.set_if_neq(shown(opacity));
+        if opacity < HIDDEN_BELOW {
             continue;
         }
-        if drawn.is_none_or(|d| d.0 != shape.route) {
-            let level = stage.map.node(stage.map.edge(e).from).level;
-            let h = label_size(level);
+        let level = stage.map.node(stage.map.edge(e).from).level;
+        let h = label_size(level);
+        let width = shape.width * (1.0 + 1.3 * look.emphasis);
+        let drawing = DrawnRoute(shape.route.clone(), width.to_bits());
+        if drawn != Some(&drawing) {
             if let Some(mut m) = meshes.get_mut(&mesh.0) {
-                *m = edge_mesh(&shape.route, shape.width, h * 0.42, h * 0.34);
+                *m = edge_mesh(
+                    &shape.route,
+                    width,
+                    h * 0.42 * (1.0 + 0.3 * look.emphasis),
+                    h * 0.34 * (1.0 + 0.3 * look.emphasis),
+                );
             }
-            commands
-                .entity(entity)
-                .insert(DrawnRoute(shape.route.clone()));
+            commands.entity(entity).insert(drawing);
         }
-        let colour: Color = theme::edge().with_alpha(0.85 * shape.opacity).into();
+        let colour = theme::blend(theme::edge(), theme::highlight(), look.emphasis);
+        let params = EdgeParams {
+            colour: colour.with_alpha(0.85 * opacity + 0.15 * look.emphasis * shape.visibility),
+            flow: Vec4::new(h * 0.55, look.phase, look.emphasis, 0.0),
+        };
         if materials
             .get(&material.0)
-            .is_some_and(|m| m.color != colour)
+            .is_some_and(|m| m.params != params)
             && let Some(mut m) = materials.get_mut(&material.0)
         {
-            m.color = colour;
+            m.params = params;
         }
     }
+}
+
+/// An edge's opacity given how lit and dimmed it is: lit edges show at full strength
+/// even across frames; dimmed ones fade back.
+fn edge_opacity_with(shape: &crate::morph::EdgeShape, look: crate::timeline::EdgeLook) -> f32 {
+    let base = shape.opacity + (shape.visibility - shape.opacity) * look.emphasis;
+    base * undimmed(look.dim)
 }
 
 pub(super) fn morph_edge_labels(
     stage: Res<Stage>,
     zoom: Res<Zoom>,
     pixel: Res<PixelScale>,
+    emphasis: Res<Emphasis>,
     mut materials: ResMut<Assets<BoxMaterial>>,
     mut plates: Query<(
         &EdgeLabelPlate,
@@ -270,8 +313,14 @@ pub(super) fn morph_edge_labels(
         let level = stage.map.node(stage.map.edge(e).from).level;
         let scale = label_size(level);
         let size = scale * p::EDGE_LABEL;
-        let alpha = shape.opacity;
-        let Some(t) = shape.route.label_at else {
+        let look = emphasis.edge(e);
+        let alpha = edge_opacity_with(&shape, look);
+        // A lit edge always shows its label; others only where there was room for it.
+        let Some(t) = shape
+            .route
+            .label_at
+            .or((look.emphasis > 0.5).then_some(0.5))
+        else {
             visibility.set_if_neq(Visibility::Hidden);
             continue;
         };
@@ -297,10 +346,17 @@ pub(super) fn morph_edge_labels(
     }
     for (&EdgeLabel(e), mut transform, mut sharp, mut colour) in &mut labels {
         let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
-        colour.0 = theme::edge_label_text().with_alpha(shape.opacity).into();
-        sharp.visible = shape.opacity >= HIDDEN_BELOW && shape.route.label_at.is_some();
+        let look = emphasis.edge(e);
+        let alpha = edge_opacity_with(&shape, look);
+        let spot = shape
+            .route
+            .label_at
+            .or((look.emphasis > 0.5).then_some(0.5));
+        let c = theme::blend(theme::edge_label_text(), theme::highlight(), look.emphasis);
+        colour.0 = c.with_alpha(alpha).into();
+        sharp.visible = alpha >= HIDDEN_BELOW && spot.is_some();
         sharp.min_pixels = 8.0;
-        let at = shape.route.at(shape.route.label_at.unwrap_or(0.5));
+        let at = shape.route.at(spot.unwrap_or(0.5));
         transform.translation.x = at.x;
         transform.translation.y = at.y;
     }

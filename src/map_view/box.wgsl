@@ -6,8 +6,9 @@ struct BoxParams {
     border: vec4<f32>,
     // half width, half height, corner radius, border width
     shape: vec4<f32>,
-    // half size of the quad
+    // half size of the quad, glow width
     quad: vec4<f32>,
+    glow: vec4<f32>,
 };
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> params: BoxParams;
@@ -26,5 +27,10 @@ fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
     let border = params.shape.w;
     let inner = 1.0 - smoothstep(-aa, aa, d + border);
     let color = mix(params.border, params.fill, inner);
-    return vec4(color.rgb, color.a * coverage);
+    var out = vec4(color.rgb, color.a * coverage);
+    if params.quad.z > 0.0 && d > 0.0 {
+        let halo = params.glow.a * pow(1.0 - clamp(d / params.quad.z, 0.0, 1.0), 2.0);
+        out = vec4(mix(params.glow.rgb, out.rgb, out.a), max(out.a, halo));
+    }
+    return out;
 }

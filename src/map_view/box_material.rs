@@ -22,8 +22,11 @@ pub struct BoxParams {
     pub border: LinearRgba,
     /// Half width, half height, corner radius, border width (world units).
     pub shape: Vec4,
-    /// Half size of the quad the box is drawn on (slightly larger than the box).
+    /// Half size of the quad the box is drawn on (slightly larger than the box), glow
+    /// width (world units), unused.
     pub quad: Vec4,
+    /// The halo around a highlighted box (colour and strength in alpha).
+    pub glow: LinearRgba,
 }
 
 impl Material2d for BoxMaterial {
@@ -56,5 +59,15 @@ pub fn box_params(
             border,
         ),
         quad: Vec4::new(size.x / 2.0 + margin, size.y / 2.0 + margin, 0.0, 0.0),
+        glow: LinearRgba::NONE,
+    }
+}
+
+impl BoxParams {
+    /// Adds a halo `width` wide outside the box; the quad must have room for it.
+    pub fn with_glow(mut self, colour: LinearRgba, width: f32) -> BoxParams {
+        self.glow = colour;
+        self.quad.z = width;
+        self
     }
 }

@@ -10,14 +10,22 @@ use crate::layout::{Point, Route};
 /// Samples along a curve; enough for a smooth bend at projector sizes.
 const SEGMENTS: usize = 40;
 
-/// Positions and triangle indices of an edge `width` wide whose last `head_length`
-/// units are an arrowhead `head_width` wide.
+/// Vertices of an edge mesh: positions, and per vertex the distance along the edge
+/// (for the flowing dashes of a lit edge) and the side of the stroke.
+pub struct EdgeVertices {
+    pub positions: Vec<[f32; 3]>,
+    pub along: Vec<[f32; 2]>,
+    pub indices: Vec<u32>,
+}
+
+/// The triangles of an edge `width` wide whose last `head_length` units are an
+/// arrowhead `head_width` wide.
 pub fn edge_triangles(
     route: &Route,
     width: f32,
     head_length: f32,
     head_width: f32,
-) -> (Vec<[f32; 3]>, Vec<u32>) {
+) -> EdgeVertices {
     let samples = route.sample(SEGMENTS * (route.points.len() - 1) / 3);
     let total: f32 = samples.windows(2).map(|w| (w[1] - w[0]).length()).sum();
     // The shaft stops where the arrowhead begins.
@@ -36,8 +44,13 @@ pub fn edge_triangles(
     }
 
     let mut positions = Vec::with_capacity(shaft.len() * 2 + 3);
+    let mut along = Vec::with_capacity(shaft.len() * 2 + 3);
     let mut indices = Vec::with_capacity(shaft.len() * 6 + 3);
+    let mut distance = 0.0;
     for (i, &p) in shaft.iter().enumerate() {
+        if i > 0 {
+            distance += (p - shaft[i - 1]).length();
+        }
         let tangent = if i + 1 < shaft.len() {
             shaft[i + 1] - p
         } else {
@@ -46,6 +59,7 @@ pub fn edge_triangles(
         let n = normalised(Point::new(-tangent.y, tangent.x)) * (width / 2.0);
         positions.push([p.x + n.x, p.y + n.y, 0.0]);
         positions.push([p.x - n.x, p.y - n.y, 0.0]);
+        along.extend([[distance, 1.0], [distance, -1.0]]);
         if i > 0 {
             let k = (i as u32 - 1) * 2;
             indices.extend_from_slice(&[k, k + 1, k + 2, k + 1, k + 3, k + 2]);
@@ -57,7 +71,13 @@ pub fn edge_triangles(
     positions.push([base.x + side.x, base.y + side.y, 0.0]);
     positions.push([base.x - side.x, base.y - side.y, 0.0]);
     indices.extend_from_slice(&[first, first + 1, first + 2]);
-    (positions, indices)
+    // The head is solid: it sits at the end of the flow.
+    along.extend([[distance, 0.0], [distance, 1.0], [distance, -1.0]]);
+    EdgeVertices {
+        positions,
+        along,
+        indices,
+    }
 }
 
 fn normalised(p: Point) -> Point {
@@ -71,13 +91,14 @@ fn normalised(p: Point) -> Point {
 
 /// A mesh asset for an edge.
 pub fn edge_mesh(route: &Route, width: f32, head_length: f32, head_width: f32) -> Mesh {
-    let (positions, indices) = edge_triangles(route, width, head_length, head_width);
+    let v = edge_triangles(route, width, head_length, head_width);
     Mesh::new(
         PrimitiveTopology::TriangleList,
         RenderAssetUsages::default(),
     )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(indices))
+    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, v.positions)
+    .with_inserted_attribute(Mesh::ATTRIBUTE_UV_0, v.along)
+    .with_inserted_indices(Indices::U32(v.indices))
 }
 
 #[cfg(test)]
@@ -94,7 +115,16 @@ mod tests {
             Side::Left,
             30.0,
         );
-        let (positions, indices) = edge_triangles(&route, 2.0, 10.0, 8.0);
+        let EdgeVertices {
+            positions,
+            along,
+            indices,
+        } = edge_triangles(&route, 2.0, 10.0, 8.0);
+        assert_eq!(along.len(), positions.len());
+        assert!(
+            (along[along.len() - 1][0] - 90.0).abs() < 0.5,
+            "the head starts 90 along"
+        );
         assert_eq!(indices.len() % 3, 0);
         assert!(indices.iter().all(|&i| (i as usize) < positions.len()));
         let tip = positions[positions.len() - 3];

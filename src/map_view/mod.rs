@@ -4,6 +4,7 @@
 mod apply;
 pub mod box_material;
 pub mod curve;
+pub mod edge_material;
 pub mod sharp_text;
 pub mod spawn;
 pub mod theme;
@@ -14,6 +15,27 @@ use bevy::sprite_render::Material2dPlugin;
 
 use crate::app::{AppSystems, fonts};
 use box_material::BoxMaterial;
+use edge_material::EdgeMaterial;
+
+use crate::timeline::{EdgeLook, NodeLook};
+
+/// How lit or dimmed each node and edge is, set by the talk; empty when the map is
+/// shown without one.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct Emphasis {
+    pub nodes: Vec<NodeLook>,
+    pub edges: Vec<EdgeLook>,
+}
+
+impl Emphasis {
+    pub fn node(&self, n: crate::map::NodeIndex) -> NodeLook {
+        self.nodes.get(n.0).copied().unwrap_or_default()
+    }
+
+    pub fn edge(&self, e: crate::map::EdgeIndex) -> EdgeLook {
+        self.edges.get(e.0).copied().unwrap_or_default()
+    }
+}
 
 /// The fonts labels are drawn in.
 #[derive(Resource, Clone)]
@@ -31,7 +53,12 @@ pub struct MapViewPlugin;
 impl Plugin for MapViewPlugin {
     fn build(&self, app: &mut App) {
         embedded_asset!(app, "box.wgsl");
-        app.add_plugins(Material2dPlugin::<BoxMaterial>::default());
+        embedded_asset!(app, "edge.wgsl");
+        app.add_plugins((
+            Material2dPlugin::<BoxMaterial>::default(),
+            Material2dPlugin::<EdgeMaterial>::default(),
+        ))
+        .init_resource::<Emphasis>();
         let (regular, semibold) = {
             let mut assets = app.world_mut().resource_mut::<Assets<Font>>();
             (

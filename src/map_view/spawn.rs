@@ -6,6 +6,7 @@ use bevy::sprite::Anchor;
 use bevy::text::{FontSource, Justify, LineBreak, TextColor, TextFont, TextLayout};
 
 use super::box_material::{BoxMaterial, BoxParams};
+use super::edge_material::{EdgeMaterial, EdgeParams};
 use super::sharp_text::SharpText;
 use super::{MapFonts, QuadMesh};
 use crate::app::Stage;
@@ -74,7 +75,7 @@ pub(super) fn spawn_map(
     fonts: Res<MapFonts>,
     quad: Res<QuadMesh>,
     mut materials: ResMut<Assets<BoxMaterial>>,
-    mut edge_materials: ResMut<Assets<ColorMaterial>>,
+    mut edge_materials: ResMut<Assets<EdgeMaterial>>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
     let map = &stage.map;
@@ -150,10 +151,8 @@ pub(super) fn spawn_map(
             Name::new(format!("Edge {name}")),
             EdgeCurve(e),
             Mesh2d(meshes.add(Mesh::from(Rectangle::new(0.0, 0.0)))),
-            MeshMaterial2d(edge_materials.add(ColorMaterial {
-                color: Color::NONE,
-                alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
-                ..default()
+            MeshMaterial2d(edge_materials.add(EdgeMaterial {
+                params: EdgeParams::default(),
             })),
             Transform::from_xyz(0.0, 0.0, depth(level, layer::EDGE)),
         ));

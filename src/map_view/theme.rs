@@ -62,3 +62,16 @@ pub fn edge_label_text() -> LinearRgba {
 pub fn blend(a: LinearRgba, b: LinearRgba, t: f32) -> LinearRgba {
     mix(a, b, t)
 }
+
+/// Lit edges and halos: amber, apart from every group colour.
+pub fn highlight() -> LinearRgba {
+    Color::srgb_u8(0xFB, 0xBF, 0x24).to_linear()
+}
+
+/// The halo around a highlighted box: its own colour, lightened.
+pub fn glow(c: Colour) -> LinearRgba {
+    mix(group_colour(c), LinearRgba::WHITE, 0.35)
+}
+
+/// How much of a dimmed node or edge remains.
+pub const DIMMED: f32 = 0.28;

@@ -16,7 +16,7 @@ use bevy::winit::WinitPlugin;
 
 use crate::app::{AppSystemsPlugin, Stage};
 use crate::camera::{CameraFlight, CameraPlugin, CameraView, MapCamera};
-use crate::map_view::MapViewPlugin;
+use crate::map_view::{Emphasis, MapViewPlugin};
 
 /// A frame read back from the GPU: `width × height` RGBA pixels, sRGB, row by row from the top.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +156,19 @@ impl OffscreenApp {
     pub fn set_view(&mut self, view: CameraView) {
         self.app.world_mut().resource_mut::<CameraFlight>().0 = None;
         *self.app.world_mut().resource_mut::<CameraView>() = view;
+    }
+
+    /// Shows a picture of the talk: its camera and its highlights.
+    pub fn show(&mut self, picture: &crate::timeline::Picture) {
+        let c = picture.camera;
+        self.set_view(CameraView {
+            center: Vec2::new(c.center.x, c.center.y),
+            height: c.height,
+        });
+        *self.app.world_mut().resource_mut::<Emphasis>() = Emphasis {
+            nodes: picture.nodes.clone(),
+            edges: picture.edges.clone(),
+        };
     }
 
     /// Renders a frame of the current state and reads it back.

@@ -1,11 +1,14 @@
 //! The on-screen overlay drawn with egui: the zoom slider at the bottom-left,
-//! labelled Context / System / Module / File, which both follows and drives the camera.
+//! labelled Context / System / Module / File, which both follows and drives the
+//! camera, and when a talk is on, its title, caption, notes and help (`talk`).
+
+mod talk;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use crate::app::Stage;
-use crate::camera::{CameraFlight, CameraView, Zoom};
+use crate::camera::{CameraDriver, CameraFlight, CameraView, Zoom};
 use crate::map::Level;
 
 pub struct OverlayPlugin;
@@ -13,7 +16,7 @@ pub struct OverlayPlugin;
 impl Plugin for OverlayPlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins(EguiPlugin::default())
-            .add_systems(EguiPrimaryContextPass, zoom_slider);
+            .add_systems(EguiPrimaryContextPass, (talk_overlay, zoom_slider).chain());
     }
 }
 
@@ -23,12 +26,24 @@ pub fn slider_caption(zoom: f32) -> String {
     format!("{level} {}", level.name())
 }
 
+fn talk_overlay(
+    mut contexts: EguiContexts,
+    talk: Option<Res<crate::presenter::Talk>>,
+    presenter: Option<Res<crate::presenter::Presenter>>,
+) -> Result {
+    if let (Some(talk), Some(presenter)) = (talk, presenter) {
+        talk::draw(contexts.ctx_mut()?, &talk, &presenter);
+    }
+    Ok(())
+}
+
 fn zoom_slider(
     mut contexts: EguiContexts,
     stage: Res<Stage>,
     zoom: Res<Zoom>,
     mut view: ResMut<CameraView>,
     mut flight: ResMut<CameraFlight>,
+    mut driver: ResMut<CameraDriver>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut value = zoom.0;
@@ -65,6 +80,7 @@ fn zoom_slider(
                     });
                     if slider.changed() {
                         flight.0 = None;
+                        *driver = CameraDriver::Free;
                         view.height = stage.zoom_scale.view_height_at(value);
                     }
                 });

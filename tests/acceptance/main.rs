@@ -7,6 +7,7 @@ mod daytona_content;
 mod deck_semantics;
 mod layout;
 mod rendering;
+mod talk;
 
 use std::path::PathBuf;
 
