@@ -13,6 +13,7 @@ packages=(
     libxi6
     libxrandr2
     libxkbcommon-x11-0
+    ffmpeg              # legend export encodes videos with it (the tests probe them with ffprobe)
 )
 
 missing=()

@@ -10,6 +10,7 @@ pub mod check;
 pub mod coverage;
 pub mod deck;
 pub mod diagnostic;
+pub mod export_plan;
 pub mod layout;
 pub mod listing;
 pub mod map;
@@ -21,6 +22,7 @@ pub mod zoom;
 
 pub mod app;
 pub mod camera;
+pub mod export;
 pub mod map_view;
 pub mod offscreen;
 pub mod overlay;

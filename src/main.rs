@@ -3,13 +3,18 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 use legend_present::app::{AppSystemsPlugin, Stage};
 use legend_present::camera::CameraPlugin;
 use legend_present::deck::{Deck, load_deck};
+use legend_present::export::{ExportOptions, resume_hint, run as run_export};
+use legend_present::export_plan::SceneRange;
 use legend_present::listing::Listing;
 use legend_present::map::Level;
 use legend_present::map_view::MapViewPlugin;
@@ -46,6 +51,49 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         listing: Option<PathBuf>,
     },
+    /// Render the talk to a PNG sequence and/or a video, without a window: each scene flies
+    /// in, plays its steps and holds for its hold time, as if a presenter pressed → then.
+    /// Frame k is always the picture at k / fps. Needs ffmpeg for videos.
+    Export {
+        /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
+        deck: Option<PathBuf>,
+        /// The folder for frames (frame_000001.png …), stills and clips
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Frame size in pixels
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
+        /// Frames per second
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=240))]
+        fps: u32,
+        /// Also encode a video: .mp4 (H.264), .webm (VP9) or .gif, by its extension
+        #[arg(long, value_name = "FILE")]
+        video: Option<PathBuf>,
+        /// Do not keep the PNG sequence (with --video, --stills or --clips)
+        #[arg(long)]
+        no_frames: bool,
+        /// Also write one PNG per step at its settled end (a handout)
+        #[arg(long)]
+        stills: bool,
+        /// Also encode one video per scene (clip_scene01.mp4 …)
+        #[arg(long)]
+        clips: bool,
+        /// Only these scenes, numbered from 1: `3..7` or `5`
+        #[arg(long, value_name = "A..B")]
+        scenes: Option<String>,
+        /// Leave out the title and captions (speaker notes are never drawn)
+        #[arg(long)]
+        no_overlay: bool,
+        /// Continue an interrupted export from its first missing frame
+        #[arg(long)]
+        resume: bool,
+        /// Write into a folder that is not empty, replacing earlier frames
+        #[arg(long)]
+        force: bool,
+        /// Multisample anti-aliasing: 4 samples per pixel, or 1 (off)
+        #[arg(long, default_value_t = 4, value_parser = parse_msaa)]
+        msaa: u32,
+    },
     /// Render one view of the map to a PNG, without a window.
     Snapshot {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
@@ -67,6 +115,14 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
+fn parse_msaa(text: &str) -> Result<u32, String> {
+    match text {
+        "1" => Ok(1),
+        "4" => Ok(4),
+        _ => Err("use 4 (on) or 1 (off)".into()),
+    }
 }
 
 fn parse_size(text: &str) -> Result<(u32, u32), String> {
@@ -158,11 +214,62 @@ fn main() -> ExitCode {
                     CameraPlugin,
                     MapViewPlugin,
                     PresenterPlugin,
-                    OverlayPlugin,
+                    OverlayPlugin::with_slider(),
                     WindowControlsPlugin,
                 ))
                 .run();
             ExitCode::SUCCESS
+        }
+        Command::Export {
+            deck,
+            out,
+            size,
+            fps,
+            video,
+            no_frames,
+            stills,
+            clips,
+            scenes,
+            no_overlay,
+            resume,
+            force,
+            msaa,
+        } => {
+            let (Some(deck), problems) = load(&deck.unwrap_or_else(bundled_deck)) else {
+                return ExitCode::FAILURE;
+            };
+            if !problems.is_empty() {
+                eprintln!(
+                    "warning: {} problem(s) above; those scenes are left out of the export",
+                    problems.len()
+                );
+            }
+            let range = match scenes
+                .as_deref()
+                .map(|r| SceneRange::parse(r, deck.scenes.len()))
+                .transpose()
+            {
+                Ok(range) => range,
+                Err(message) => {
+                    eprintln!("error: --scenes: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let options = ExportOptions {
+                out,
+                size: UVec2::new(size.0, size.1),
+                fps,
+                frames: !no_frames || (video.is_none() && !stills && !clips),
+                video,
+                stills,
+                clips,
+                range,
+                overlay: !no_overlay,
+                resume,
+                force,
+                msaa,
+            };
+            export_command(&deck, &options)
         }
         Command::Snapshot {
             deck,
@@ -194,6 +301,55 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// Runs an export with a progress bar; Ctrl-C stops it after the frame in hand.
+fn export_command(deck: &Deck, options: &ExportOptions) -> ExitCode {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)) {
+        eprintln!("warning: Ctrl-C will not stop cleanly: {e}");
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} frames  {per_sec}  ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let result = run_export(deck, options, &stop, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    match result {
+        Ok(report) => {
+            println!(
+                "{} {} of {} frames in {:.1} s ({:.1} frames/s)",
+                if report.stopped {
+                    "stopped after"
+                } else {
+                    "rendered"
+                },
+                report.rendered,
+                report.frames,
+                report.seconds,
+                report.frames_per_second()
+            );
+            for output in &report.outputs {
+                println!("wrote {}", output.display());
+            }
+            if report.stopped {
+                println!("{}", resume_hint(&options.out));
+                return ExitCode::from(130);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -50,6 +50,11 @@ fn update_material(
     }
 }
 
+/// How much bigger a lit edge's label is drawn.
+fn lit_label_growth(emphasis: f32) -> f32 {
+    1.0 + 1.1 * emphasis
+}
+
 /// What is left of something dimmed by `dim` (0 not at all, 1 fully).
 fn undimmed(dim: f32) -> f32 {
     1.0 - (1.0 - theme::DIMMED) * dim
@@ -311,7 +316,8 @@ pub(super) fn morph_edge_labels(
     for (&EdgeLabelPlate(e), mut transform, material, mut visibility) in &mut plates {
         let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
         let level = stage.map.node(stage.map.edge(e).from).level;
-        let scale = label_size(level);
+        // A lit edge's label grows so it reads at the scene's zoom.
+        let scale = label_size(level) * lit_label_growth(emphasis.edge(e).emphasis);
         let size = scale * p::EDGE_LABEL;
         let look = emphasis.edge(e);
         let alpha = edge_opacity_with(&shape, look);
@@ -355,6 +361,8 @@ pub(super) fn morph_edge_labels(
         let c = theme::blend(theme::edge_label_text(), theme::highlight(), look.emphasis);
         colour.0 = c.with_alpha(alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW && spot.is_some();
+        let level = stage.map.node(stage.map.edge(e).from).level;
+        sharp.world_size = label_size(level) * p::EDGE_LABEL * lit_label_growth(look.emphasis);
         sharp.min_pixels = 8.0;
         let at = shape.route.at(spot.unwrap_or(0.5));
         transform.translation.x = at.x;

@@ -41,9 +41,10 @@ pub struct EdgeLabel(pub EdgeIndex);
 pub struct EdgeLabelPlate(pub EdgeIndex);
 
 /// Draw order: deeper levels on top of the frames that hold them; within a level,
-/// boxes, then badges, edges, plates, text.
-pub fn depth(level: Level, layer: f32) -> f32 {
-    f32::from(level.number()) * 10.0 + layer
+/// boxes, then badges, edges, plates, text. `order` (the node's or edge's index) breaks
+/// ties, so overlapping halos always blend in the same order and frames are repeatable.
+pub fn depth(level: Level, layer: f32, order: usize) -> f32 {
+    f32::from(level.number()) * 10.0 + layer + order as f32 * 1e-4
 }
 
 pub mod layer {
@@ -93,7 +94,7 @@ pub(super) fn spawn_map(
             Transform::from_xyz(
                 l.closed.center.x,
                 l.closed.center.y,
-                depth(node.level, layer::BOX),
+                depth(node.level, layer::BOX, n.0),
             ),
         ));
         commands.spawn((
@@ -105,7 +106,7 @@ pub(super) fn spawn_map(
                 l.label_size,
                 Justify::Center,
             ),
-            Transform::from_xyz(0.0, 0.0, depth(node.level, layer::TEXT)),
+            Transform::from_xyz(0.0, 0.0, depth(node.level, layer::TEXT, n.0)),
         ));
         if !l.description.is_empty() {
             commands.spawn((
@@ -117,7 +118,7 @@ pub(super) fn spawn_map(
                     l.description_size,
                     Justify::Center,
                 ),
-                Transform::from_xyz(0.0, 0.0, depth(node.level, layer::TEXT)),
+                Transform::from_xyz(0.0, 0.0, depth(node.level, layer::TEXT, n.0)),
             ));
         }
         if let Some(badge) = &l.badge {
@@ -128,7 +129,7 @@ pub(super) fn spawn_map(
                 MeshMaterial2d(materials.add(BoxMaterial {
                     params: BoxParams::default(),
                 })),
-                Transform::from_xyz(0.0, 0.0, depth(node.level, layer::BADGE)),
+                Transform::from_xyz(0.0, 0.0, depth(node.level, layer::BADGE, n.0)),
             ));
             commands.spawn((
                 name("Badge text"),
@@ -139,7 +140,7 @@ pub(super) fn spawn_map(
                     l.label_size * crate::layout::proportions::BADGE,
                     Justify::Center,
                 ),
-                Transform::from_xyz(0.0, 0.0, depth(node.level, layer::TEXT)),
+                Transform::from_xyz(0.0, 0.0, depth(node.level, layer::TEXT, n.0)),
             ));
         }
     }
@@ -154,7 +155,7 @@ pub(super) fn spawn_map(
             MeshMaterial2d(edge_materials.add(EdgeMaterial {
                 params: EdgeParams::default(),
             })),
-            Transform::from_xyz(0.0, 0.0, depth(level, layer::EDGE)),
+            Transform::from_xyz(0.0, 0.0, depth(level, layer::EDGE, e.0)),
         ));
         if !edge.label.is_empty() {
             let size = label_size(level) * crate::layout::proportions::EDGE_LABEL;
@@ -165,7 +166,7 @@ pub(super) fn spawn_map(
                 MeshMaterial2d(materials.add(BoxMaterial {
                     params: BoxParams::default(),
                 })),
-                Transform::from_xyz(0.0, 0.0, depth(level, layer::PLATE)),
+                Transform::from_xyz(0.0, 0.0, depth(level, layer::PLATE, e.0)),
             ));
             commands.spawn((
                 Name::new(format!("Edge label {name}")),
@@ -176,7 +177,7 @@ pub(super) fn spawn_map(
                     size,
                     Justify::Center,
                 ),
-                Transform::from_xyz(0.0, 0.0, depth(level, layer::TEXT)),
+                Transform::from_xyz(0.0, 0.0, depth(level, layer::TEXT, e.0)),
             ));
         }
     }

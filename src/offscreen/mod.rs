@@ -17,6 +17,9 @@ use bevy::winit::WinitPlugin;
 use crate::app::{AppSystemsPlugin, Stage};
 use crate::camera::{CameraFlight, CameraPlugin, CameraView, MapCamera};
 use crate::map_view::{Emphasis, MapViewPlugin};
+use crate::overlay::OverlayPlugin;
+use crate::presenter::{Presenter, Talk};
+use bevy::render::view::Msaa;
 
 /// A frame read back from the GPU: `width × height` RGBA pixels, sRGB, row by row from the top.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +62,25 @@ pub struct OffscreenTarget(pub Handle<Image>);
 #[derive(Resource, Default)]
 pub struct CapturedFrame(pub Option<Frame>);
 
+/// Frames read back in order, waiting to be handed over.
+#[derive(Resource, Default)]
+pub struct FrameQueue(pub Vec<Frame>);
+
+fn to_frame(image: &Image) -> Option<Frame> {
+    let rgba = image.clone().try_into_dynamic().ok()?.to_rgba8();
+    Some(Frame {
+        width: rgba.width(),
+        height: rgba.height(),
+        pixels: rgba.into_raw(),
+    })
+}
+
+fn queue_frame(captured: On<ScreenshotCaptured>, mut queue: ResMut<FrameQueue>) {
+    if let Some(frame) = to_frame(&captured.image) {
+        queue.0.push(frame);
+    }
+}
+
 /// Points the map camera at an offscreen image of the given size.
 pub struct OffscreenPlugin {
     pub size: UVec2,
@@ -75,6 +97,7 @@ impl Plugin for OffscreenPlugin {
         let handle = app.world_mut().resource_mut::<Assets<Image>>().add(image);
         app.insert_resource(OffscreenTarget(handle))
             .init_resource::<CapturedFrame>()
+            .init_resource::<FrameQueue>()
             .add_systems(PostStartup, aim_camera_at_target);
     }
 }
@@ -82,14 +105,33 @@ impl Plugin for OffscreenPlugin {
 fn aim_camera_at_target(
     mut commands: Commands,
     target: Res<OffscreenTarget>,
+    msaa: Option<Res<MsaaSetting>>,
     camera: Query<Entity, With<MapCamera>>,
 ) {
+    let samples = match msaa.map_or(4, |m| m.0) {
+        1 => Msaa::Off,
+        _ => Msaa::Sample4,
+    };
     for entity in &camera {
         commands
             .entity(entity)
-            .insert(RenderTarget::Image(target.0.clone().into()));
+            .insert((RenderTarget::Image(target.0.clone().into()), samples));
     }
 }
+
+/// How an offscreen app renders.
+pub struct OffscreenSetup {
+    pub size: UVec2,
+    pub fps: f32,
+    /// Samples per pixel: 1 (off) or 4.
+    pub msaa: u32,
+    /// Draw this talk's overlay (captions, title, progress) over the map.
+    pub talk: Option<Talk>,
+}
+
+/// Samples per pixel for the map camera.
+#[derive(Resource, Clone, Copy)]
+pub struct MsaaSetting(pub u32);
 
 /// A whole app that renders the map offscreen, stepped by hand with a fixed frame time.
 pub struct OffscreenApp {
@@ -100,6 +142,19 @@ impl OffscreenApp {
     /// Builds the renderer for `stage` at `size` pixels; each update advances time by
     /// `1 / fps` seconds exactly.
     pub fn new(stage: Stage, size: UVec2, fps: f32) -> OffscreenApp {
+        OffscreenApp::with(
+            stage,
+            OffscreenSetup {
+                size,
+                fps,
+                msaa: 4,
+                talk: None,
+            },
+        )
+    }
+
+    /// Builds the renderer with every choice spelled out.
+    pub fn with(stage: Stage, setup: OffscreenSetup) -> OffscreenApp {
         let mut app = App::new();
         app.add_plugins(
             DefaultPlugins
@@ -117,20 +172,56 @@ impl OffscreenApp {
                 .disable::<bevy::log::LogPlugin>(),
         )
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
-            1.0 / f64::from(fps),
+            1.0 / f64::from(setup.fps),
         )))
         .insert_resource(stage)
+        .insert_resource(MsaaSetting(setup.msaa))
         .add_plugins((
             AppSystemsPlugin,
             CameraPlugin,
             MapViewPlugin,
-            OffscreenPlugin { size },
+            OffscreenPlugin { size: setup.size },
         ));
+        if let Some(talk) = setup.talk {
+            // The overlay as on screen: title, caption, progress; never notes.
+            app.insert_resource(talk)
+                .insert_resource(Presenter::default())
+                .add_plugins(OverlayPlugin::without_slider());
+        }
         app.finish();
         app.cleanup();
         let mut offscreen = OffscreenApp { app };
-        offscreen.update();
+        offscreen.wait_until_ready();
         offscreen
+    }
+
+    /// Runs frames until the map's shaders have loaded, so the first frame rendered for
+    /// the caller is complete however busy the machine is.
+    fn wait_until_ready(&mut self) {
+        let shaders: Vec<Handle<bevy::shader::Shader>> = {
+            let server = self.app.world().resource::<AssetServer>();
+            [
+                crate::map_view::box_material::SHADER_PATH,
+                crate::map_view::edge_material::SHADER_PATH,
+            ]
+            .into_iter()
+            .map(|path| server.load(path))
+            .collect()
+        };
+        for _ in 0..2000 {
+            self.update();
+            let server = self.app.world().resource::<AssetServer>();
+            if shaders
+                .iter()
+                .all(|h| server.is_loaded_with_dependencies(h))
+            {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        // One more frame so every pipeline is built and every text laid out.
+        self.update();
+        self.update();
     }
 
     pub fn world(&self) -> &World {
@@ -156,6 +247,66 @@ impl OffscreenApp {
     pub fn set_view(&mut self, view: CameraView) {
         self.app.world_mut().resource_mut::<CameraFlight>().0 = None;
         *self.app.world_mut().resource_mut::<CameraView>() = view;
+    }
+
+    /// Shows the talk at a position: its picture, and its overlay when there is one.
+    pub fn show_at(
+        &mut self,
+        timeline: &crate::timeline::Timeline,
+        position: &crate::timeline::Position,
+    ) {
+        let picture = timeline.picture(position);
+        self.show(&picture);
+        if let Some(mut presenter) = self.app.world_mut().get_resource_mut::<Presenter>() {
+            presenter.playhead.position = *position;
+        }
+    }
+
+    /// Renders one frame per position, reading each back while the next renders, and
+    /// hands them over in order; `keep_going` is asked before each frame.
+    pub fn render_each(
+        &mut self,
+        timeline: &crate::timeline::Timeline,
+        positions: impl IntoIterator<Item = crate::timeline::Position>,
+        mut keep_going: impl FnMut() -> bool,
+        mut on_frame: impl FnMut(Frame),
+    ) -> Result<usize, String> {
+        let target = self.app.world().resource::<OffscreenTarget>().0.clone();
+        let mut requested = 0usize;
+        let mut delivered = 0usize;
+        let mut deliver = |app: &mut App, delivered: &mut usize| {
+            let arrived = std::mem::take(&mut app.world_mut().resource_mut::<FrameQueue>().0);
+            for frame in arrived {
+                on_frame(frame);
+                *delivered += 1;
+            }
+        };
+        for position in positions {
+            if !keep_going() {
+                break;
+            }
+            self.show_at(timeline, &position);
+            self.app
+                .world_mut()
+                .spawn(Screenshot::image(target.clone()))
+                .observe(queue_frame);
+            requested += 1;
+            self.update();
+            deliver(&mut self.app, &mut delivered);
+        }
+        for _ in 0..16 {
+            if delivered == requested {
+                break;
+            }
+            self.update();
+            deliver(&mut self.app, &mut delivered);
+        }
+        if delivered != requested {
+            return Err(format!(
+                "the renderer returned {delivered} of {requested} frames"
+            ));
+        }
+        Ok(delivered)
     }
 
     /// Shows a picture of the talk: its camera and its highlights.

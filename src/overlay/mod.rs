@@ -11,12 +11,66 @@ use crate::app::Stage;
 use crate::camera::{CameraDriver, CameraFlight, CameraView, Zoom};
 use crate::map::Level;
 
-pub struct OverlayPlugin;
+/// The overlay; in exported frames it leaves out the slider (nothing to drag there).
+pub struct OverlayPlugin {
+    pub slider: bool,
+}
+
+impl OverlayPlugin {
+    pub fn with_slider() -> OverlayPlugin {
+        OverlayPlugin { slider: true }
+    }
+
+    pub fn without_slider() -> OverlayPlugin {
+        OverlayPlugin { slider: false }
+    }
+}
+
+/// Whether the overlay's fonts have been handed to egui.
+#[derive(Resource, Default)]
+struct OverlayFonts(bool);
+
+/// Puts the shipped Inter font first for egui's text (it has the arrows and dashes the
+/// captions use), once the egui context exists.
+fn use_shipped_fonts(mut contexts: EguiContexts, mut done: ResMut<OverlayFonts>) -> Result {
+    if done.0 {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut fonts = egui::FontDefinitions::default();
+    for (name, bytes) in [
+        ("Inter", crate::app::fonts::REGULAR),
+        ("Inter SemiBold", crate::app::fonts::SEMIBOLD),
+    ] {
+        fonts.font_data.insert(
+            name.to_string(),
+            std::sync::Arc::new(egui::FontData::from_static(bytes)),
+        );
+    }
+    if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        family.insert(0, "Inter".to_string());
+    }
+    ctx.set_fonts(fonts);
+    // No animations: an exported frame must not depend on what the frame before showed.
+    ctx.all_styles_mut(|style| style.animation_time = 0.0);
+    done.0 = true;
+    Ok(())
+}
 
 impl Plugin for OverlayPlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins(EguiPlugin::default())
-            .add_systems(EguiPrimaryContextPass, (talk_overlay, zoom_slider).chain());
+            .init_resource::<OverlayFonts>()
+            .init_resource::<GlyphsWarmed>()
+            .add_systems(
+                EguiPrimaryContextPass,
+                use_shipped_fonts.before(talk_overlay),
+            );
+        if self.slider {
+            app.add_systems(EguiPrimaryContextPass, (talk_overlay, zoom_slider).chain());
+        } else {
+            app.add_systems(EguiPrimaryContextPass, talk_overlay);
+        }
     }
 }
 
@@ -26,13 +80,25 @@ pub fn slider_caption(zoom: f32) -> String {
     format!("{level} {}", level.name())
 }
 
+/// Whether every glyph the talk's text needs has been put in egui's font atlas.
+#[derive(Resource, Default)]
+struct GlyphsWarmed(bool);
+
 fn talk_overlay(
     mut contexts: EguiContexts,
     talk: Option<Res<crate::presenter::Talk>>,
     presenter: Option<Res<crate::presenter::Presenter>>,
+    mut warmed: ResMut<GlyphsWarmed>,
 ) -> Result {
     if let (Some(talk), Some(presenter)) = (talk, presenter) {
-        talk::draw(contexts.ctx_mut()?, &talk, &presenter);
+        let ctx = contexts.ctx_mut()?;
+        if !warmed.0 {
+            // Glyphs first met mid-talk would reach the screen a frame late; lay them
+            // all out once up front so every frame has its text.
+            talk::warm_glyphs(ctx, &talk);
+            warmed.0 = true;
+        }
+        talk::draw(ctx, &talk, &presenter);
     }
     Ok(())
 }

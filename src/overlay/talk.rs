@@ -1,8 +1,12 @@
 //! The talk's overlay: scene title and progress at the top, the caption at the bottom,
-//! speaker notes in a side panel (N), the key help (?), a blank screen (B), the scene
-//! number being typed, and problems found in the deck.
+//! speaker notes at the side (N), the key help (?), a blank screen (B), the scene
+//! number being typed, and problems found in the deck. Painted directly, laid out from
+//! the text alone, so every frame is complete the first time it is drawn (an exported
+//! frame never depends on the one before).
 
-use bevy_egui::egui::{self, Align2, Color32, FontId, RichText};
+use std::sync::Arc;
+
+use bevy_egui::egui::{self, Color32, FontId, Galley, Painter, Pos2, Rect, Vec2};
 
 use crate::presenter::{Presenter, Talk, keys::HELP};
 
@@ -13,205 +17,254 @@ const ACCENT: Color32 = Color32::from_rgb(251, 191, 36);
 const PROBLEM: Color32 = Color32::from_rgb(248, 113, 113);
 
 /// Text sizes scale with the screen so the overlay reads from the back of a room at
-/// 1080p and stays in proportion in a small window.
-fn scale(ctx: &egui::Context) -> f32 {
-    (ctx.content_rect().height() / 1080.0).clamp(0.55, 2.0)
+/// 1080p and stays in proportion at any other size.
+fn scale(screen: Rect) -> f32 {
+    (screen.height() / 1080.0).clamp(0.25, 3.0)
+}
+
+/// Lines of text stacked in a plate.
+struct Block {
+    lines: Vec<Arc<Galley>>,
+    gap: f32,
+}
+
+impl Block {
+    fn new(gap: f32) -> Block {
+        Block {
+            lines: Vec::new(),
+            gap,
+        }
+    }
+
+    fn line(&mut self, painter: &Painter, text: &str, font: FontId, colour: Color32, wrap: f32) {
+        self.lines
+            .push(painter.layout(text.to_string(), font, colour, wrap));
+    }
+
+    fn size(&self) -> Vec2 {
+        let width = self.lines.iter().map(|g| g.size().x).fold(0.0, f32::max);
+        let height: f32 = self.lines.iter().map(|g| g.size().y).sum::<f32>()
+            + self.gap * self.lines.len().saturating_sub(1) as f32;
+        Vec2::new(width, height)
+    }
+
+    /// Paints the plate with its top-left corner at `at`, lines left-aligned or centred.
+    fn paint(&self, painter: &Painter, at: Pos2, pad: Vec2, centred: bool, s: f32) -> Rect {
+        let size = self.size();
+        let plate = Rect::from_min_size(at, size + pad * 2.0);
+        painter.rect_filled(plate, 12.0 * s, PLATE);
+        let mut y = plate.top() + pad.y;
+        for g in &self.lines {
+            let x = if centred {
+                plate.center().x - g.size().x / 2.0
+            } else {
+                plate.left() + pad.x
+            };
+            painter.galley(Pos2::new(x, y), g.clone(), TEXT);
+            y += g.size().y + self.gap;
+        }
+        plate
+    }
+}
+
+/// Lays out, once, every character the talk's overlay can show at every size it uses.
+pub fn warm_glyphs(ctx: &egui::Context, talk: &Talk) {
+    let mut chars: std::collections::BTreeSet<char> =
+        "0123456789 ·…()Scene of step L Context System Module File GoEnter"
+            .chars()
+            .collect();
+    for scene in &talk.scenes {
+        chars.extend(scene.title.chars());
+        chars.extend(scene.captions.iter().flatten().flat_map(|l| l.chars()));
+        chars.extend(scene.notes.iter().flat_map(|n| n.chars()));
+    }
+    let text: String = chars.into_iter().collect();
+    let s = scale(ctx.content_rect());
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Background,
+        egui::Id::new("glyph warm-up"),
+    ));
+    for size in [15.0, 18.0, 20.0, 22.0, 24.0, 28.0, 30.0, 34.0] {
+        let _ = painter.layout_no_wrap(text.clone(), FontId::proportional(size * s), TEXT);
+        let _ = painter.layout_no_wrap(text.clone(), FontId::monospace(size * s), TEXT);
+    }
 }
 
 pub fn draw(ctx: &egui::Context, talk: &Talk, presenter: &Presenter) {
-    let s = scale(ctx);
+    let screen = ctx.content_rect();
+    let s = scale(screen);
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("talk overlay"),
+    ));
     if presenter.blank {
-        egui::Area::new(egui::Id::new("blank"))
-            .order(egui::Order::Foreground)
-            .fixed_pos(egui::Pos2::ZERO)
-            .show(ctx, |ui| {
-                let rect = ctx.content_rect();
-                ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
-                ui.allocate_rect(rect, egui::Sense::click());
-            });
+        painter.rect_filled(screen, 0.0, Color32::BLACK);
         return;
     }
+    let pad = Vec2::new(22.0 * s, 14.0 * s);
     let position = presenter.playhead.position;
-    let Some(scene) = talk.scenes.get(position.scene) else {
-        problems(ctx, talk, s);
-        return;
-    };
-    let step = position.step.min(scene.captions.len().saturating_sub(1));
+    if let Some(scene) = talk.scenes.get(position.scene) {
+        let step = position.step.min(scene.captions.len().saturating_sub(1));
+        let notes_width = if presenter.notes { 480.0 * s } else { 0.0 };
 
-    // Title and progress, top-left.
-    egui::Area::new(egui::Id::new("title"))
-        .anchor(Align2::LEFT_TOP, [24.0 * s, 20.0 * s])
-        .show(ctx, |ui| {
-            plate().show(ui, |ui| {
-                ui.label(
-                    RichText::new(&scene.title)
-                        .font(FontId::proportional(34.0 * s))
-                        .color(TEXT)
-                        .strong(),
+        // Title and progress, top-left.
+        let mut title = Block::new(4.0 * s);
+        let wrap = (screen.width() - notes_width) * 0.55;
+        title.line(
+            &painter,
+            &scene.title,
+            FontId::proportional(34.0 * s),
+            TEXT,
+            wrap,
+        );
+        let steps = scene.captions.len();
+        let mut progress = format!("Scene {} of {}", position.scene + 1, talk.scenes.len());
+        if steps > 1 {
+            progress.push_str(&format!("  ·  step {} of {steps}", step + 1));
+        }
+        progress.push_str(&format!("  ·  {} {}", scene.level, scene.level.name()));
+        title.line(
+            &painter,
+            &progress,
+            FontId::proportional(20.0 * s),
+            MUTED,
+            f32::INFINITY,
+        );
+        title.paint(
+            &painter,
+            screen.min + Vec2::new(24.0 * s, 20.0 * s),
+            pad,
+            false,
+            s,
+        );
+
+        // Caption, bottom centre.
+        let caption = &scene.captions[step];
+        if presenter.captions && !caption.is_empty() {
+            let mut block = Block::new(6.0 * s);
+            let wrap = (screen.width() - notes_width) * 0.7;
+            for line in caption {
+                block.line(&painter, line, FontId::proportional(34.0 * s), TEXT, wrap);
+            }
+            let size = block.size() + pad * 2.0;
+            let centre_x = screen.left() + (screen.width() - notes_width) / 2.0;
+            let at = Pos2::new(
+                centre_x - size.x / 2.0,
+                screen.bottom() - 150.0 * s - size.y,
+            );
+            block.paint(&painter, at, pad, true, s);
+        }
+
+        if presenter.notes {
+            let panel = Rect::from_min_max(
+                Pos2::new(screen.right() - notes_width, screen.top()),
+                screen.max,
+            );
+            painter.rect_filled(panel, 0.0, PLATE);
+            let wrap = notes_width - 40.0 * s;
+            let mut block = Block::new(12.0 * s);
+            block.line(
+                &painter,
+                "Speaker notes",
+                FontId::proportional(22.0 * s),
+                ACCENT,
+                wrap,
+            );
+            let notes = &scene.notes[step];
+            let text = if notes.is_empty() {
+                "(none for this step)"
+            } else {
+                notes.as_str()
+            };
+            block.line(&painter, text, FontId::proportional(24.0 * s), TEXT, wrap);
+            let last_step = step + 1 == steps;
+            if let Some(next) = talk.scenes.get(position.scene + 1).filter(|_| last_step) {
+                block.line(
+                    &painter,
+                    &format!("Next: {}", next.title),
+                    FontId::proportional(20.0 * s),
+                    MUTED,
+                    wrap,
                 );
-                let steps = scene.captions.len();
-                let mut progress = format!("Scene {} of {}", position.scene + 1, talk.scenes.len());
-                if steps > 1 {
-                    progress.push_str(&format!("  ·  step {} of {steps}", step + 1));
-                }
-                progress.push_str(&format!("  ·  {} {}", scene.level, scene.level.name()));
-                ui.label(
-                    RichText::new(progress)
-                        .font(FontId::proportional(20.0 * s))
-                        .color(MUTED),
-                );
-            });
-        });
-
-    // Caption, bottom centre.
-    let caption = &scene.captions[step];
-    if presenter.captions && !caption.is_empty() {
-        egui::Area::new(egui::Id::new("caption"))
-            .anchor(Align2::CENTER_BOTTOM, [0.0, -150.0 * s])
-            .show(ctx, |ui| {
-                plate().show(ui, |ui| {
-                    ui.set_max_width(ctx.content_rect().width() * 0.7);
-                    for line in caption {
-                        ui.vertical_centered(|ui| {
-                            ui.label(
-                                RichText::new(line)
-                                    .font(FontId::proportional(34.0 * s))
-                                    .color(TEXT),
-                            );
-                        });
-                    }
-                });
-            });
-    }
-
-    if presenter.notes {
-        let height = ctx.content_rect().height();
-        egui::Area::new(egui::Id::new("notes"))
-            .anchor(Align2::RIGHT_TOP, [0.0, 0.0])
-            .show(ctx, |ui| {
-                egui::Frame::new()
-                    .fill(PLATE)
-                    .inner_margin(egui::Margin::same((20.0 * s) as i8))
-                    .show(ui, |ui| {
-                        ui.set_width(440.0 * s);
-                        ui.set_min_height(height - 40.0 * s);
-                        ui.label(
-                            RichText::new("Speaker notes")
-                                .font(FontId::proportional(22.0 * s))
-                                .color(ACCENT)
-                                .strong(),
-                        );
-                        ui.add_space(10.0 * s);
-                        let notes = &scene.notes[step];
-                        let text = if notes.is_empty() {
-                            "(none for this step)"
-                        } else {
-                            notes.as_str()
-                        };
-                        ui.label(
-                            RichText::new(text)
-                                .font(FontId::proportional(24.0 * s))
-                                .color(TEXT),
-                        );
-                        let last_step = step + 1 == scene.captions.len();
-                        if let Some(next) =
-                            talk.scenes.get(position.scene + 1).filter(|_| last_step)
-                        {
-                            ui.add_space(16.0 * s);
-                            ui.label(
-                                RichText::new(format!("Next: {}", next.title))
-                                    .font(FontId::proportional(20.0 * s))
-                                    .color(MUTED),
-                            );
-                        }
-                    });
-            });
+            }
+            let mut y = panel.top() + 20.0 * s;
+            for g in &block.lines {
+                painter.galley(Pos2::new(panel.left() + 20.0 * s, y), g.clone(), TEXT);
+                y += g.size().y + block.gap;
+            }
+        }
     }
 
     if let Some(typed) = presenter.number.typed() {
-        egui::Area::new(egui::Id::new("number"))
-            .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                plate().show(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!("Go to scene {typed}…  (G or Enter)"))
-                            .font(FontId::proportional(30.0 * s))
-                            .color(ACCENT),
-                    );
-                });
-            });
+        let mut block = Block::new(0.0);
+        let text = format!("Go to scene {typed}…  (G or Enter)");
+        block.line(
+            &painter,
+            &text,
+            FontId::proportional(30.0 * s),
+            ACCENT,
+            f32::INFINITY,
+        );
+        let size = block.size() + pad * 2.0;
+        block.paint(&painter, screen.center() - size / 2.0, pad, true, s);
     }
 
     if presenter.help {
-        egui::Area::new(egui::Id::new("help"))
-            .order(egui::Order::Foreground)
-            .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                plate().show(ui, |ui| {
-                    ui.label(
-                        RichText::new("Keys")
-                            .font(FontId::proportional(28.0 * s))
-                            .color(ACCENT)
-                            .strong(),
-                    );
-                    egui::Grid::new("keys")
-                        .spacing([28.0 * s, 8.0 * s])
-                        .show(ui, |ui| {
-                            for (keys, does) in HELP {
-                                ui.label(
-                                    RichText::new(*keys)
-                                        .font(FontId::monospace(20.0 * s))
-                                        .color(TEXT),
-                                );
-                                ui.label(
-                                    RichText::new(*does)
-                                        .font(FontId::proportional(20.0 * s))
-                                        .color(MUTED),
-                                );
-                                ui.end_row();
-                            }
-                        });
-                });
-            });
+        let keys: Vec<Arc<Galley>> = HELP
+            .iter()
+            .map(|(k, _)| {
+                painter.layout_no_wrap((*k).to_string(), FontId::monospace(20.0 * s), TEXT)
+            })
+            .collect();
+        let does: Vec<Arc<Galley>> = HELP
+            .iter()
+            .map(|(_, d)| {
+                painter.layout_no_wrap((*d).to_string(), FontId::proportional(20.0 * s), MUTED)
+            })
+            .collect();
+        let heading =
+            painter.layout_no_wrap("Keys".to_string(), FontId::proportional(28.0 * s), ACCENT);
+        let column = keys.iter().map(|g| g.size().x).fold(0.0, f32::max) + 28.0 * s;
+        let width = column + does.iter().map(|g| g.size().x).fold(0.0, f32::max);
+        let row = 30.0 * s;
+        let size =
+            Vec2::new(width, heading.size().y + 12.0 * s + row * HELP.len() as f32) + pad * 2.0;
+        let plate = Rect::from_center_size(screen.center(), size);
+        painter.rect_filled(plate, 12.0 * s, PLATE);
+        let mut y = plate.top() + pad.y;
+        painter.galley(Pos2::new(plate.left() + pad.x, y), heading.clone(), ACCENT);
+        y += heading.size().y + 12.0 * s;
+        for (k, d) in keys.into_iter().zip(does) {
+            painter.galley(Pos2::new(plate.left() + pad.x, y), k, TEXT);
+            painter.galley(Pos2::new(plate.left() + pad.x + column, y), d, MUTED);
+            y += row;
+        }
     }
-    problems(ctx, talk, s);
-}
 
-fn plate() -> egui::Frame {
-    egui::Frame::new()
-        .fill(PLATE)
-        .corner_radius(12.0)
-        .inner_margin(egui::Margin::symmetric(22, 14))
-}
-
-/// Problems found in the deck: the talk goes on without the broken scenes.
-fn problems(ctx: &egui::Context, talk: &Talk, s: f32) {
-    if talk.problems.is_empty() {
-        return;
+    if !talk.problems.is_empty() {
+        let mut block = Block::new(4.0 * s);
+        let n = talk.problems.len();
+        let heading = format!(
+            "{n} problem{} in the deck; those scenes are left out",
+            if n == 1 { "" } else { "s" }
+        );
+        block.line(
+            &painter,
+            &heading,
+            FontId::proportional(18.0 * s),
+            PROBLEM,
+            700.0 * s,
+        );
+        for line in talk.problems.iter().take(6) {
+            block.line(&painter, line, FontId::monospace(15.0 * s), TEXT, 700.0 * s);
+        }
+        let size = block.size() + pad * 2.0;
+        block.paint(
+            &painter,
+            Pos2::new(screen.right() - 24.0 * s - size.x, screen.top() + 20.0 * s),
+            pad,
+            false,
+            s,
+        );
     }
-    egui::Area::new(egui::Id::new("problems"))
-        .anchor(Align2::RIGHT_TOP, [-24.0 * s, 20.0 * s])
-        .show(ctx, |ui| {
-            plate().show(ui, |ui| {
-                ui.set_max_width(700.0 * s);
-                let n = talk.problems.len();
-                let heading = format!(
-                    "{n} problem{} in the deck; those scenes are left out",
-                    if n == 1 { "" } else { "s" }
-                );
-                ui.label(
-                    RichText::new(heading)
-                        .font(FontId::proportional(18.0 * s))
-                        .color(PROBLEM)
-                        .strong(),
-                );
-                for line in talk.problems.iter().take(6) {
-                    ui.label(
-                        RichText::new(line)
-                            .font(FontId::monospace(15.0 * s))
-                            .color(TEXT),
-                    );
-                }
-            });
-        });
 }

@@ -5,6 +5,7 @@ mod check_command;
 mod controls;
 mod daytona_content;
 mod deck_semantics;
+mod export;
 mod layout;
 mod rendering;
 mod talk;
