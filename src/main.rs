@@ -34,15 +34,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Give the talk in a window: → / Space / PageDown next, ← / PageUp previous, Home / End,
-    /// a number then G or Enter jumps, B blanks, N notes, H captions, ? help. The wheel,
-    /// dragging, 1–4 and the slider move freely (→ returns); F or F11 fullscreen, Ctrl+Q quits.
+    /// Give the talk in a window, from its first scene
+    ///
+    /// → / Space / PageDown next, ← / PageUp previous, Home / End, a number then G or Enter
+    /// jumps, B blanks, N notes, H captions, ? help. The wheel, dragging, 1–4 and the slider
+    /// move freely (→ returns); F or F11 fullscreen, Esc leaves it, Ctrl+Q quits.
     Present {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
         deck: Option<PathBuf>,
     },
-    /// Check a deck and its map: print the coverage table and scene list, report every
-    /// problem with file, line and column, and exit non-zero if there is any.
+    /// Check a deck and its map, print coverage and scenes, report every problem
+    ///
+    /// Prints the nodes and edges per level and the scene list, reports every problem with
+    /// file, line and column, and exits non-zero if there is any.
     Check {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
         deck: Option<PathBuf>,
@@ -51,9 +55,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         listing: Option<PathBuf>,
     },
-    /// Render the talk to a PNG sequence and/or a video, without a window: each scene flies
-    /// in, plays its steps and holds for its hold time, as if a presenter pressed → then.
-    /// Frame k is always the picture at k / fps. Needs ffmpeg for videos.
+    /// Render the talk to PNG frames and/or a video, without a window
+    ///
+    /// Each scene flies in, plays its steps and holds for its hold time, as if a presenter
+    /// pressed → then. Frame k is always the picture at k / fps. Videos need ffmpeg.
     Export {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
         deck: Option<PathBuf>,
