@@ -322,28 +322,35 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
         let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
         let scale = label_size(level);
         let clearance = scale * (p::SIBLING_GAP / 2.0 + p::INSET);
-        let mut level_routes = Vec::with_capacity(edges.len());
-        let mut ends = Vec::with_capacity(edges.len());
-        for &e in &edges {
-            let edge = &map.edges[e];
-            let obstacles: Vec<Rect> = boxes
-                .iter()
-                .filter(|(n, _)| *n != edge.from && *n != edge.to)
-                .map(|(_, r)| *r)
-                .collect();
-            let (a, b) = (nodes[edge.from.0].closed, nodes[edge.to.0].closed);
-            level_routes.push(route::route(&a, &b, &obstacles, scale, clearance));
-            ends.push((a, b));
-        }
+        // Everything on the level but an edge's own ends is in its way.
+        let obstacles: Vec<Vec<Rect>> = edges
+            .iter()
+            .map(|&e| {
+                let edge = &map.edges[e];
+                boxes
+                    .iter()
+                    .filter(|(n, _)| *n != edge.from && *n != edge.to)
+                    .map(|(_, r)| *r)
+                    .collect()
+            })
+            .collect();
+        let ends: Vec<(Rect, Rect)> = edges
+            .iter()
+            .map(|&e| {
+                (
+                    nodes[map.edges[e].from.0].closed,
+                    nodes[map.edges[e].to.0].closed,
+                )
+            })
+            .collect();
+        let mut level_routes: Vec<Route> = ends
+            .iter()
+            .zip(&obstacles)
+            .map(|((a, b), around)| route::route(a, b, around, scale, clearance))
+            .collect();
         route::spread_ports(&mut level_routes, &ends, scale);
-        for (k, &e) in edges.iter().enumerate() {
-            let edge = &map.edges[e];
-            let obstacles: Vec<Rect> = boxes
-                .iter()
-                .filter(|(n, _)| *n != edge.from && *n != edge.to)
-                .map(|(_, r)| *r)
-                .collect();
-            level_routes[k] = route::repair(&level_routes[k], &obstacles, scale, clearance);
+        for (r, around) in level_routes.iter_mut().zip(&obstacles) {
+            *r = route::repair(r, around, scale, clearance);
         }
         let mut taken: Vec<Rect> = boxes.iter().map(|(_, r)| *r).collect();
         for (k, &e) in edges.iter().enumerate() {

@@ -18,6 +18,7 @@ use super::theme;
 use crate::app::Stage;
 use crate::camera::{PixelScale, Zoom};
 use crate::layout::{Route, edge_label_plate, label_size, proportions as p};
+use crate::map::NodeIndex;
 use crate::morph::{edge_shape, node_shape};
 
 const HIDDEN_BELOW: f32 = 0.004;
@@ -158,6 +159,23 @@ pub(super) fn morph_descriptions(
     }
 }
 
+/// How visible a node's file badge is, and where it sits.
+fn badge_look(
+    stage: &Stage,
+    zoom: f32,
+    emphasis: &Emphasis,
+    n: NodeIndex,
+) -> (f32, crate::layout::Rect) {
+    let shape = node_shape(&stage.map, &stage.layout, n, zoom);
+    let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
+    let rect = stage
+        .layout
+        .node(n)
+        .badge_rect()
+        .expect("badges are spawned for nodes with a file count");
+    (alpha, rect)
+}
+
 pub(super) fn morph_badges(
     stage: Res<Stage>,
     zoom: Res<Zoom>,
@@ -182,14 +200,8 @@ pub(super) fn morph_badges(
 ) {
     let margin = pixel.0 * 2.0;
     for (&NodeBadge(n), mut transform, material, mut visibility) in &mut pills {
-        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
+        let (alpha, rect) = badge_look(&stage, zoom.0, &emphasis, n);
         // Pills smaller than a few pixels are noise.
-        let rect = stage
-            .layout
-            .node(n)
-            .badge_rect()
-            .expect("badges are spawned for nodes with one");
         let text_size = label_size(stage.map.node(n).level) * p::BADGE;
         let big_enough = text_size / pixel.0 >= BADGE_MIN_PIXELS;
         visibility.set_if_neq(if big_enough {
@@ -211,13 +223,7 @@ pub(super) fn morph_badges(
         transform.scale = Vec3::new(rect.width + 2.0 * margin, rect.height + 2.0 * margin, 1.0);
     }
     for (&NodeBadgeText(n), mut transform, mut sharp, mut colour) in &mut texts {
-        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
-        let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
-        let rect = stage
-            .layout
-            .node(n)
-            .badge_rect()
-            .expect("badge text belongs to a badge");
+        let (alpha, rect) = badge_look(&stage, zoom.0, &emphasis, n);
         colour.0 = LinearRgba::WHITE.with_alpha(0.92 * alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW;
         sharp.min_pixels = BADGE_MIN_PIXELS;

@@ -2,54 +2,26 @@
 //! a level, the wheel zooms about the cursor, dragging pans, F/F11/Esc switch
 //! fullscreen, Ctrl+Q quits. Time is stepped exactly.
 
-use std::time::Duration;
-
 use bevy::input::mouse::{AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::math::DVec2;
 use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy::window::{PrimaryWindow, WindowMode, WindowResolution};
+use bevy::window::{PrimaryWindow, WindowMode};
 use legend_present::app::{AppSystemsPlugin, Stage};
 use legend_present::camera::{CameraFlight, CameraPlugin, CameraView, LEVEL_FLIGHT_SECONDS, Zoom};
 use legend_present::map::Map;
 use legend_present::window_controls::WindowControlsPlugin;
 
-use crate::repo;
+use crate::{bare_app, repo, tap};
 
+/// The frame rate `bare_app` steps time at.
 const FPS: f64 = 60.0;
 
 fn app() -> App {
     let stage = Stage::new(Map::load(&repo("assets/daytona/architecture.ron")).unwrap());
-    let mut app = App::new();
-    app.add_plugins(MinimalPlugins)
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
-            1.0 / FPS,
-        )))
-        .init_resource::<ButtonInput<KeyCode>>()
-        .init_resource::<ButtonInput<MouseButton>>()
-        .init_resource::<AccumulatedMouseScroll>()
-        .add_message::<AppExit>()
-        .insert_resource(stage)
-        .add_plugins((AppSystemsPlugin, CameraPlugin, WindowControlsPlugin));
-    app.world_mut().spawn((
-        Window {
-            resolution: WindowResolution::new(1600, 900),
-            ..default()
-        },
-        PrimaryWindow,
-    ));
+    let mut app = bare_app(stage);
+    app.add_plugins((AppSystemsPlugin, CameraPlugin, WindowControlsPlugin));
     app.update();
     app
-}
-
-fn press(app: &mut App, key: KeyCode) {
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(key);
-    app.update();
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release(key);
-    keys.clear();
 }
 
 fn run_for(app: &mut App, seconds: f32) {
@@ -77,7 +49,7 @@ fn keys_one_to_four_fly_to_each_level_with_an_eased_move() {
         (KeyCode::Digit1, 1.0),
     ] {
         let before = view(&app);
-        press(&mut app, key);
+        tap(&mut app, key);
         assert!(
             app.world().resource::<CameraFlight>().0.is_some(),
             "{key:?} starts a flight"
@@ -178,25 +150,25 @@ fn f_and_f11_toggle_fullscreen_escape_leaves_it_and_ctrl_q_quits() {
             .query_filtered::<&Window, With<PrimaryWindow>>();
         windows.single(app.world()).unwrap().mode
     };
-    press(&mut app, KeyCode::KeyF);
+    tap(&mut app, KeyCode::KeyF);
     assert!(matches!(
         mode(&mut app),
         WindowMode::BorderlessFullscreen(_)
     ));
-    press(&mut app, KeyCode::Escape);
+    tap(&mut app, KeyCode::Escape);
     assert_eq!(mode(&mut app), WindowMode::Windowed);
-    press(&mut app, KeyCode::F11);
+    tap(&mut app, KeyCode::F11);
     assert!(matches!(
         mode(&mut app),
         WindowMode::BorderlessFullscreen(_)
     ));
-    press(&mut app, KeyCode::F11);
+    tap(&mut app, KeyCode::F11);
     assert_eq!(mode(&mut app), WindowMode::Windowed);
 
     app.world_mut()
         .resource_mut::<ButtonInput<KeyCode>>()
         .press(KeyCode::ControlLeft);
-    press(&mut app, KeyCode::KeyQ);
+    tap(&mut app, KeyCode::KeyQ);
     let exits = app.world().resource::<Messages<AppExit>>();
     assert!(
         exits

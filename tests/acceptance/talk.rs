@@ -1,12 +1,7 @@
 //! The talk: the timeline as a function of position, the presenter's keys on a bare
 //! app with fake input, and a real frame of the Executor → Daemon modules scene.
 
-use std::time::Duration;
-
-use bevy::input::mouse::AccumulatedMouseScroll;
 use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy::window::{PrimaryWindow, WindowResolution};
 use legend_present::app::{AppSystemsPlugin, Stage};
 use legend_present::camera::{CameraPlugin, CameraView, world_per_pixel};
 use legend_present::deck::{Deck, load_deck};
@@ -16,7 +11,7 @@ use legend_present::offscreen::OffscreenApp;
 use legend_present::presenter::{CurrentPicture, Presenter, PresenterPlugin, Talk};
 use legend_present::timeline::{Playhead, Position, Timeline, View};
 
-use crate::repo;
+use crate::{bare_app, repo, tap};
 
 fn deck() -> Deck {
     load_deck(&repo("scenes/daytona")).deck.unwrap()
@@ -208,37 +203,12 @@ fn presenter_app() -> App {
     let deck = deck();
     let stage = Stage::new(deck.map.clone());
     let talk = Talk::new(&deck, &stage, Vec::new());
-    let mut app = App::new();
-    app.add_plugins(MinimalPlugins)
-        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
-            1.0 / 60.0,
-        )))
-        .init_resource::<ButtonInput<KeyCode>>()
-        .init_resource::<ButtonInput<MouseButton>>()
-        .init_resource::<AccumulatedMouseScroll>()
+    let mut app = bare_app(stage);
+    app.insert_resource(talk)
         .init_resource::<Emphasis>()
-        .insert_resource(stage)
-        .insert_resource(talk)
         .add_plugins((AppSystemsPlugin, CameraPlugin, PresenterPlugin));
-    app.world_mut().spawn((
-        Window {
-            resolution: WindowResolution::new(1600, 900),
-            ..default()
-        },
-        PrimaryWindow,
-    ));
     app.update();
     app
-}
-
-fn tap(app: &mut App, key: KeyCode) {
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(key);
-    app.update();
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release(key);
-    keys.clear();
 }
 
 fn settle(app: &mut App) {
