@@ -74,7 +74,8 @@ enum Command {
         /// Also encode a video: .mp4 (H.264), .webm (VP9) or .gif, by its extension
         #[arg(long, value_name = "FILE")]
         video: Option<PathBuf>,
-        /// Do not keep the PNG sequence (with --video, --stills or --clips)
+        /// Do not keep the PNG sequence (with --video, --stills or --clips); frames are still
+        /// written while rendering, so --resume can continue, and removed at the end
         #[arg(long)]
         no_frames: bool,
         /// Also write one PNG per step at its settled end (a handout)

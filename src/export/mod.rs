@@ -128,9 +128,11 @@ pub fn run(
     let mut outputs = Vec::new();
     let started = Instant::now();
 
-    // Frames go to PNG workers and, when a video is piped, to ffmpeg, in order.
-    let write_pngs = options.frames || options.clips || (options.resume && options.video.is_some());
-    let pngs = write_pngs.then(|| encode::PngWriters::start(options.out.clone(), 2));
+    // The sequence is rendered unless only stills are asked for. Its frames always go
+    // to PNG workers (they are what --resume continues from; --no-frames removes them
+    // once the video is made) and, when a video is piped, to ffmpeg, in order.
+    let sequence = options.frames || options.video.is_some() || options.clips;
+    let pngs = sequence.then(|| encode::PngWriters::start(options.out.clone(), 2));
     let ffmpeg_ok = !wants_ffmpeg || ffmpeg_available();
     let pipe_video = first == 1 && ffmpeg_ok;
     let mut piped = match (&options.video, format) {
@@ -159,8 +161,6 @@ pub fn run(
             }
             Ok(())
         });
-        // Only stills asked for: no sequence to render.
-        let sequence = options.frames || options.video.is_some() || options.clips;
         let todo = if sequence {
             &plan[first - 1..]
         } else {
@@ -189,9 +189,8 @@ pub fn run(
         pngs.finish()?;
     }
     result?;
-    let sequence = options.frames || options.video.is_some() || options.clips;
     let stopped = sequence && number <= total;
-    if write_pngs {
+    if sequence {
         outputs.push(options.out.clone());
     }
 
