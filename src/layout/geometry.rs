@@ -20,6 +20,16 @@ impl Point {
     pub fn lerp(self, other: Point, t: f32) -> Point {
         self + (other - self) * t
     }
+
+    /// The unit vector pointing the same way (to the right for a zero vector).
+    pub fn direction(self) -> Point {
+        let length = self.length();
+        if length < 1e-6 {
+            Point::new(1.0, 0.0)
+        } else {
+            self * (1.0 / length)
+        }
+    }
 }
 
 impl Add for Point {

@@ -68,15 +68,6 @@ fn cubic_tangent(p: &[Point], t: f32) -> Point {
     (p[1] - p[0]) * (3.0 * u * u) + (p[2] - p[1]) * (6.0 * u * t) + (p[3] - p[2]) * (3.0 * t * t)
 }
 
-fn unit(p: Point) -> Point {
-    let l = p.length();
-    if l < 1e-6 {
-        Point::new(1.0, 0.0)
-    } else {
-        p * (1.0 / l)
-    }
-}
-
 impl Route {
     pub fn start(&self) -> Point {
         self.points[0]
@@ -152,7 +143,7 @@ impl Route {
         let mut points = vec![from, from + from_side.normal() * first_bend];
         for i in 1..anchors.len() - 1 {
             let (prev, here, next) = (anchors[i - 1], anchors[i], anchors[i + 1]);
-            let direction = unit(next - prev);
+            let direction = (next - prev).direction();
             let handle = 0.35 * (here - prev).length().min((next - here).length());
             points.extend([here - direction * handle, here, here + direction * handle]);
         }

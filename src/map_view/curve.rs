@@ -31,7 +31,7 @@ pub fn edge_triangles(
     // The shaft stops where the arrowhead begins.
     let head_length = head_length.min(total * 0.6);
     let tip = samples[samples.len() - 1];
-    let direction = normalised(route.tangent(1.0));
+    let direction = route.tangent(1.0).direction();
     let base = tip - direction * head_length;
     let mut shaft: Vec<Point> = samples
         .iter()
@@ -56,7 +56,7 @@ pub fn edge_triangles(
         } else {
             p - shaft[i - 1]
         };
-        let n = normalised(Point::new(-tangent.y, tangent.x)) * (width / 2.0);
+        let n = Point::new(-tangent.y, tangent.x).direction() * (width / 2.0);
         positions.push([p.x + n.x, p.y + n.y, 0.0]);
         positions.push([p.x - n.x, p.y - n.y, 0.0]);
         along.extend([[distance, 1.0], [distance, -1.0]]);
@@ -77,15 +77,6 @@ pub fn edge_triangles(
         positions,
         along,
         indices,
-    }
-}
-
-fn normalised(p: Point) -> Point {
-    let length = p.length();
-    if length < 1e-6 {
-        Point::new(1.0, 0.0)
-    } else {
-        p * (1.0 / length)
     }
 }
 
