@@ -135,6 +135,13 @@ impl Rect {
             && other.bottom() < self.top()
     }
 
+    /// The area the two share.
+    pub fn overlap_area(&self, other: &Rect) -> f32 {
+        let w = self.right().min(other.right()) - self.left().max(other.left());
+        let h = self.top().min(other.top()) - self.bottom().max(other.bottom());
+        w.max(0.0) * h.max(0.0)
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         let lo = Point::new(

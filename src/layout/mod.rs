@@ -38,6 +38,8 @@ pub mod proportions {
     pub const CORNER: f32 = 0.35;
     /// Edge label size.
     pub const EDGE_LABEL: f32 = 0.34;
+    /// How much bigger an edge's label is drawn while the edge is lit.
+    pub const LIT_EDGE_LABEL: f32 = 2.1;
     /// How far a box sits inside its region; the box grows into it as it opens.
     pub const INSET: f32 = 0.22;
     /// Space between sibling regions.
@@ -357,6 +359,23 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
             let mut r = level_routes[k].clone();
             let label = &map.edges[e].label;
             if !label.is_empty() {
+                let others: Vec<Rect> = boxes
+                    .iter()
+                    .filter(|(n, _)| *n != map.edges[e].from && *n != map.edges[e].to)
+                    .map(|(_, b)| *b)
+                    .collect();
+                let ends = [
+                    nodes[map.edges[e].from.0].closed,
+                    nodes[map.edges[e].to.0].closed,
+                ];
+                r.lit_label_at = lit_label_spot(
+                    &r,
+                    label,
+                    metrics,
+                    scale * p::LIT_EDGE_LABEL,
+                    &others,
+                    &ends,
+                );
                 r.label_at = label_spot(&r, label, metrics, scale, &taken);
                 if let Some(t) = r.label_at {
                     let (w, h) = edge_label_plate(label, metrics, scale);
@@ -393,6 +412,32 @@ fn label_spot(
         let plate = Rect::new(route.at(t), w, h);
         !taken.iter().any(|b| b.overlaps(&plate))
     })
+}
+
+/// Where a lit edge's label covers the least: its own boxes count double (their names
+/// are what the label sits between), other boxes once; the middle wins ties.
+fn lit_label_spot(
+    route: &Route,
+    label: &str,
+    metrics: &TextMetrics,
+    scale: f32,
+    others: &[Rect],
+    ends: &[Rect; 2],
+) -> f32 {
+    let (w, h) = edge_label_plate(label, metrics, scale);
+    const SPOTS: [f32; 13] = [
+        0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8,
+    ];
+    let cover = |t: f32| {
+        let plate = Rect::new(route.at(t), w, h);
+        others.iter().map(|b| b.overlap_area(&plate)).sum::<f32>()
+            + 2.0 * ends.iter().map(|b| b.overlap_area(&plate)).sum::<f32>()
+    };
+    SPOTS
+        .iter()
+        .copied()
+        .min_by(|&a, &b| cover(a).total_cmp(&cover(b)))
+        .unwrap_or(0.5)
 }
 
 /// Camera view heights at which each level is fully shown: the whole map for L1, and

@@ -56,6 +56,9 @@ pub struct Route {
     /// Where along the path (0–1) its label sits; `None` where no spot is free of
     /// boxes and other labels (it is then shown only when the edge is highlighted).
     pub label_at: Option<f32>,
+    /// Where the (larger) label of the edge sits while it is lit: the spot covering the
+    /// least of other boxes.
+    pub lit_label_at: f32,
 }
 
 fn cubic(p: &[Point], t: f32) -> Point {
@@ -153,6 +156,7 @@ impl Route {
             from_side,
             to_side,
             label_at: None,
+            lit_label_at: 0.5,
         }
     }
 

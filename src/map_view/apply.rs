@@ -53,7 +53,17 @@ fn update_material(
 
 /// How much bigger a lit edge's label is drawn.
 fn lit_label_growth(emphasis: f32) -> f32 {
-    1.0 + 1.1 * emphasis
+    1.0 + (p::LIT_EDGE_LABEL - 1.0) * emphasis
+}
+
+/// Where along an edge its label sits: its lit spot while mostly lit, else the spot the
+/// layout found free (if any).
+fn label_spot(route: &Route, emphasis: f32) -> Option<f32> {
+    if emphasis > 0.5 {
+        Some(route.lit_label_at)
+    } else {
+        route.label_at
+    }
 }
 
 /// What is left of something dimmed by `dim` (0 not at all, 1 fully).
@@ -328,11 +338,7 @@ pub(super) fn morph_edge_labels(
         let look = emphasis.edge(e);
         let alpha = edge_opacity_with(&shape, look);
         // A lit edge always shows its label; others only where there was room for it.
-        let Some(t) = shape
-            .route
-            .label_at
-            .or((look.emphasis > 0.5).then_some(0.5))
-        else {
+        let Some(t) = label_spot(&shape.route, look.emphasis) else {
             visibility.set_if_neq(Visibility::Hidden);
             continue;
         };
@@ -360,10 +366,7 @@ pub(super) fn morph_edge_labels(
         let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
         let look = emphasis.edge(e);
         let alpha = edge_opacity_with(&shape, look);
-        let spot = shape
-            .route
-            .label_at
-            .or((look.emphasis > 0.5).then_some(0.5));
+        let spot = label_spot(&shape.route, look.emphasis);
         let c = theme::blend(theme::edge_label_text(), theme::highlight(), look.emphasis);
         colour.0 = c.with_alpha(alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW && spot.is_some();

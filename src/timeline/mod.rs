@@ -127,7 +127,13 @@ pub fn scene_view(layout: &Layout, scale: &ZoomScale, scene: &Scene) -> View {
     };
     let k = f32::from(scene.level.number());
     let lowest = scale.view_height_at((k + SETTLED).min(4.0));
-    let highest = scale.view_height_at((k - SETTLED).max(1.0));
+    // Zooming out past L1 changes nothing on the map, so an L1 scene may step back far
+    // enough to leave room for the title and caption around the whole map.
+    let highest = if k - SETTLED < 1.0 {
+        scale.view_height_at(1.0) * 1.4
+    } else {
+        scale.view_height_at(k - SETTLED)
+    };
     View {
         center: wanted.center,
         height: wanted.height.clamp(lowest, highest),
