@@ -1,8 +1,6 @@
 //! What a presenter's key presses mean, independent of which keys they are: the
 //! commands, and the scene number typed before G or Enter.
 
-use crate::map::Level;
-
 /// Everything a presenter can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -10,7 +8,7 @@ pub enum Command {
     Previous,
     First,
     Last,
-    /// A digit typed, towards a scene number (and, for 1–4, a free zoom to that level).
+    /// A digit typed, towards a scene number (1–4 also zoom freely: the camera sees those keys).
     Digit(u8),
     /// Jump to the scene number typed (G, or Enter after digits).
     Go,
@@ -20,16 +18,6 @@ pub enum Command {
     ToggleNotes,
     ToggleCaptions,
     ToggleHelp,
-}
-
-impl Command {
-    /// The level a digit also flies to, for 1–4.
-    pub fn zoom_level(self) -> Option<Level> {
-        match self {
-            Command::Digit(d) => Level::from_number(d),
-            _ => None,
-        }
-    }
 }
 
 /// The scene number being typed.
@@ -79,7 +67,5 @@ mod tests {
         assert_eq!(entry.take(33), None, "there is no scene 40");
         entry.push(0);
         assert_eq!(entry.take(33), None, "scene 0 does not exist");
-        assert_eq!(Command::Digit(3).zoom_level(), Some(Level::L3));
-        assert_eq!(Command::Digit(7).zoom_level(), None);
     }
 }

@@ -24,11 +24,6 @@ impl Colour {
             b: channel(4)?,
         })
     }
-
-    /// Channels as 0.0–1.0 floats.
-    pub fn to_unit(self) -> [f32; 3] {
-        [self.r, self.g, self.b].map(|c| f32::from(c) / 255.0)
-    }
 }
 
 impl fmt::Display for Colour {

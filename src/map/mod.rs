@@ -155,9 +155,4 @@ impl Map {
             edge.from == from && edge.to == to
         })
     }
-
-    /// The chain of parents from a node up to its L1 ancestor, nearest first.
-    pub fn ancestors(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
-        std::iter::successors(self.node(node).parent, |&n| self.node(n).parent)
-    }
 }

@@ -239,11 +239,6 @@ impl Timeline {
         self.scenes[scene].steps[step].settle
     }
 
-    /// Seconds a step lasts in an export.
-    pub fn step_length(&self, scene: usize, step: usize) -> f32 {
-        self.scenes[scene].steps[step].length
-    }
-
     /// Seconds a scene lasts in an export.
     pub fn scene_length(&self, scene: usize) -> f32 {
         self.scenes[scene].steps.iter().map(|s| s.length).sum()
