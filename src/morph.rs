@@ -69,10 +69,45 @@ pub const ACROSS_FRAMES: f32 = 0.45;
 
 pub fn edge_shape(map: &Map, layout: &Layout, edge: EdgeIndex, zoom: f32) -> EdgeShape {
     let e = map.edge(edge);
-    let level = map.node(e.from).level;
-    let base = &layout.edges[edge.0];
     let from = node_shape(map, layout, e.from, zoom);
     let to = node_shape(map, layout, e.to, zoom);
+    edge_between(map, layout, edge, zoom, &from, &to)
+}
+
+/// Every node's and edge's shape at a zoom value, each node computed once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shapes {
+    pub nodes: Vec<NodeShape>,
+    pub edges: Vec<EdgeShape>,
+}
+
+pub fn shapes(map: &Map, layout: &Layout, zoom: f32) -> Shapes {
+    let nodes: Vec<NodeShape> = map
+        .node_indices()
+        .map(|n| node_shape(map, layout, n, zoom))
+        .collect();
+    let edges = map
+        .edge_indices()
+        .map(|e| {
+            let edge = map.edge(e);
+            edge_between(map, layout, e, zoom, &nodes[edge.from.0], &nodes[edge.to.0])
+        })
+        .collect();
+    Shapes { nodes, edges }
+}
+
+/// An edge's shape given the shapes of its two ends.
+fn edge_between(
+    map: &Map,
+    layout: &Layout,
+    edge: EdgeIndex,
+    zoom: f32,
+    from: &NodeShape,
+    to: &NodeShape,
+) -> EdgeShape {
+    let e = map.edge(edge);
+    let level = map.node(e.from).level;
+    let base = &layout.edges[edge.0];
     let start = follow(base.start(), &layout.node(e.from).closed, &from.rect);
     let end = follow(base.end(), &layout.node(e.to).closed, &to.rect);
     let mut route = base.clone();

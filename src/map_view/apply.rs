@@ -19,9 +19,18 @@ use crate::app::Stage;
 use crate::camera::{PixelScale, Zoom};
 use crate::layout::{Route, edge_label_plate, label_size, proportions as p};
 use crate::map::NodeIndex;
-use crate::morph::{edge_shape, node_shape};
+use crate::morph::{Shapes, shapes};
 
 const HIDDEN_BELOW: f32 = 0.004;
+
+/// Every node's and edge's shape for this frame's zoom, worked out once for all the
+/// systems below.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct MapShapes(pub Shapes);
+
+pub(super) fn work_out_shapes(stage: Res<Stage>, zoom: Res<Zoom>, mut current: ResMut<MapShapes>) {
+    current.0 = shapes(&stage.map, &stage.layout, zoom.0);
+}
 /// A badge (pill and count together) is shown once its text is this many pixels tall.
 const BADGE_MIN_PIXELS: f32 = 7.0;
 
@@ -73,7 +82,7 @@ fn undimmed(dim: f32) -> f32 {
 
 pub(super) fn morph_boxes(
     stage: Res<Stage>,
-    zoom: Res<Zoom>,
+    shapes: Res<MapShapes>,
     pixel: Res<PixelScale>,
     emphasis: Res<Emphasis>,
     mut materials: ResMut<Assets<BoxMaterial>>,
@@ -87,7 +96,7 @@ pub(super) fn morph_boxes(
     let glow_width = pixel.0 * 14.0;
     let margin = pixel.0 * 2.0 + glow_width;
     for (&NodeBox(n), mut transform, material, mut visibility) in &mut boxes {
-        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let shape = shapes.0.nodes[n.0];
         let look = emphasis.node(n);
         let opacity = shape.opacity * undimmed(look.dim);
         visibility.set_if_neq(shown(opacity));
@@ -129,12 +138,12 @@ pub(super) fn morph_boxes(
 
 pub(super) fn morph_labels(
     stage: Res<Stage>,
-    zoom: Res<Zoom>,
+    shapes: Res<MapShapes>,
     emphasis: Res<Emphasis>,
     mut labels: Query<(&NodeLabel, &mut Transform, &mut SharpText, &mut TextColor)>,
 ) {
     for (&NodeLabel(n), mut transform, mut sharp, mut colour) in &mut labels {
-        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let shape = shapes.0.nodes[n.0];
         let group = stage.map.group(stage.map.node(n).group).colour;
         let c = theme::blend(theme::label_text(), theme::header_text(group), shape.open);
         let opacity = shape.opacity * undimmed(emphasis.node(n).dim);
@@ -148,7 +157,7 @@ pub(super) fn morph_labels(
 
 pub(super) fn morph_descriptions(
     stage: Res<Stage>,
-    zoom: Res<Zoom>,
+    shapes: Res<MapShapes>,
     emphasis: Res<Emphasis>,
     mut texts: Query<(
         &NodeDescription,
@@ -158,7 +167,7 @@ pub(super) fn morph_descriptions(
     )>,
 ) {
     for (&NodeDescription(n), mut transform, mut sharp, mut colour) in &mut texts {
-        let shape = node_shape(&stage.map, &stage.layout, n, zoom.0);
+        let shape = shapes.0.nodes[n.0];
         let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
         colour.0 = theme::description_text().with_alpha(0.82 * alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW;
@@ -172,11 +181,11 @@ pub(super) fn morph_descriptions(
 /// How visible a node's file badge is, and where it sits.
 fn badge_look(
     stage: &Stage,
-    zoom: f32,
+    shapes: &MapShapes,
     emphasis: &Emphasis,
     n: NodeIndex,
 ) -> (f32, crate::layout::Rect) {
-    let shape = node_shape(&stage.map, &stage.layout, n, zoom);
+    let shape = shapes.0.nodes[n.0];
     let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
     let rect = stage
         .layout
@@ -188,7 +197,7 @@ fn badge_look(
 
 pub(super) fn morph_badges(
     stage: Res<Stage>,
-    zoom: Res<Zoom>,
+    shapes: Res<MapShapes>,
     pixel: Res<PixelScale>,
     emphasis: Res<Emphasis>,
     mut materials: ResMut<Assets<BoxMaterial>>,
@@ -210,7 +219,7 @@ pub(super) fn morph_badges(
 ) {
     let margin = pixel.0 * 2.0;
     for (&NodeBadge(n), mut transform, material, mut visibility) in &mut pills {
-        let (alpha, rect) = badge_look(&stage, zoom.0, &emphasis, n);
+        let (alpha, rect) = badge_look(&stage, &shapes, &emphasis, n);
         // Pills smaller than a few pixels are noise.
         let text_size = label_size(stage.map.node(n).level) * p::BADGE;
         let big_enough = text_size / pixel.0 >= BADGE_MIN_PIXELS;
@@ -233,7 +242,7 @@ pub(super) fn morph_badges(
         transform.scale = Vec3::new(rect.width + 2.0 * margin, rect.height + 2.0 * margin, 1.0);
     }
     for (&NodeBadgeText(n), mut transform, mut sharp, mut colour) in &mut texts {
-        let (alpha, rect) = badge_look(&stage, zoom.0, &emphasis, n);
+        let (alpha, rect) = badge_look(&stage, &shapes, &emphasis, n);
         colour.0 = LinearRgba::WHITE.with_alpha(0.92 * alpha).into();
         sharp.visible = alpha >= HIDDEN_BELOW;
         sharp.min_pixels = BADGE_MIN_PIXELS;
@@ -259,16 +268,16 @@ pub struct DrawnRoute(pub Route, pub u32);
 pub(super) fn morph_edges(
     mut commands: Commands,
     stage: Res<Stage>,
-    zoom: Res<Zoom>,
+    shapes: Res<MapShapes>,
     emphasis: Res<Emphasis>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<EdgeMaterial>>,
     mut edges: Query<EdgeParts>,
 ) {
     for (entity, &EdgeCurve(e), mesh, material, mut visibility, drawn) in &mut edges {
-        let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
+        let shape = &shapes.0.edges[e.0];
         let look = emphasis.edge(e);
-        let opacity = edge_opacity_with(&shape, look);
+        let opacity = edge_opacity_with(shape, look);
         visibility.set_if_neq(shown(opacity));
         if opacity < HIDDEN_BELOW {
             continue;
@@ -312,7 +321,7 @@ fn edge_opacity_with(shape: &crate::morph::EdgeShape, look: crate::timeline::Edg
 
 pub(super) fn morph_edge_labels(
     stage: Res<Stage>,
-    zoom: Res<Zoom>,
+    shapes: Res<MapShapes>,
     pixel: Res<PixelScale>,
     emphasis: Res<Emphasis>,
     mut materials: ResMut<Assets<BoxMaterial>>,
@@ -330,13 +339,13 @@ pub(super) fn morph_edge_labels(
     let margin = pixel.0 * 2.0;
     let readable = |size: f32| size / pixel.0 >= 8.0;
     for (&EdgeLabelPlate(e), mut transform, material, mut visibility) in &mut plates {
-        let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
+        let shape = &shapes.0.edges[e.0];
         let level = stage.map.node(stage.map.edge(e).from).level;
         // A lit edge's label grows so it reads at the scene's zoom.
         let scale = label_size(level) * lit_label_growth(emphasis.edge(e).emphasis);
         let size = scale * p::EDGE_LABEL;
         let look = emphasis.edge(e);
-        let alpha = edge_opacity_with(&shape, look);
+        let alpha = edge_opacity_with(shape, look);
         // A lit edge always shows its label; others only where there was room for it.
         let Some(t) = label_spot(&shape.route, look.emphasis) else {
             visibility.set_if_neq(Visibility::Hidden);
@@ -363,9 +372,9 @@ pub(super) fn morph_edge_labels(
         transform.scale = Vec3::new(width + 2.0 * margin, height + 2.0 * margin, 1.0);
     }
     for (&EdgeLabel(e), mut transform, mut sharp, mut colour) in &mut labels {
-        let shape = edge_shape(&stage.map, &stage.layout, e, zoom.0);
+        let shape = &shapes.0.edges[e.0];
         let look = emphasis.edge(e);
-        let alpha = edge_opacity_with(&shape, look);
+        let alpha = edge_opacity_with(shape, look);
         let spot = label_spot(&shape.route, look.emphasis);
         let c = theme::blend(theme::edge_label_text(), theme::highlight(), look.emphasis);
         colour.0 = c.with_alpha(alpha).into();

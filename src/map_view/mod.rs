@@ -37,6 +37,10 @@ impl Emphasis {
     }
 }
 
+/// The systems that apply this frame's shapes to the entities.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct MorphSystems;
+
 /// The fonts labels are drawn in.
 #[derive(Resource, Clone)]
 pub struct MapFonts {
@@ -58,7 +62,8 @@ impl Plugin for MapViewPlugin {
             Material2dPlugin::<BoxMaterial>::default(),
             Material2dPlugin::<EdgeMaterial>::default(),
         ))
-        .init_resource::<Emphasis>();
+        .init_resource::<Emphasis>()
+        .init_resource::<apply::MapShapes>();
         let (regular, semibold) = {
             let mut assets = app.world_mut().resource_mut::<Assets<Font>>();
             (
@@ -76,6 +81,9 @@ impl Plugin for MapViewPlugin {
             .add_systems(
                 Update,
                 (
+                    apply::work_out_shapes
+                        .in_set(AppSystems::Morph)
+                        .before(MorphSystems),
                     (
                         apply::morph_boxes,
                         apply::morph_labels,
@@ -84,7 +92,8 @@ impl Plugin for MapViewPlugin {
                         apply::morph_edges,
                         apply::morph_edge_labels,
                     )
-                        .in_set(AppSystems::Morph),
+                        .in_set(AppSystems::Morph)
+                        .in_set(MorphSystems),
                     sharp_text::rasterise_at_screen_size.in_set(AppSystems::Present),
                 ),
             );
