@@ -58,10 +58,6 @@ impl Frame {
 #[derive(Resource, Clone)]
 pub struct OffscreenTarget(pub Handle<Image>);
 
-/// The last frame read back, waiting to be taken.
-#[derive(Resource, Default)]
-pub struct CapturedFrame(pub Option<Frame>);
-
 /// Frames read back in order, waiting to be handed over.
 #[derive(Resource, Default)]
 pub struct FrameQueue(pub Vec<Frame>);
@@ -96,7 +92,6 @@ impl Plugin for OffscreenPlugin {
         );
         let handle = app.world_mut().resource_mut::<Assets<Image>>().add(image);
         app.insert_resource(OffscreenTarget(handle))
-            .init_resource::<CapturedFrame>()
             .init_resource::<FrameQueue>()
             .add_systems(PostStartup, aim_camera_at_target);
     }
@@ -325,31 +320,14 @@ impl OffscreenApp {
     /// Renders a frame of the current state and reads it back.
     pub fn capture(&mut self) -> Result<Frame, String> {
         let target = self.app.world().resource::<OffscreenTarget>().0.clone();
-        self.app.world_mut().resource_mut::<CapturedFrame>().0 = None;
+        self.app.world_mut().resource_mut::<FrameQueue>().0.clear();
         self.app
             .world_mut()
             .spawn(Screenshot::image(target))
-            .observe(
-                |captured: On<ScreenshotCaptured>, mut frame: ResMut<CapturedFrame>| {
-                    if let Ok(image) = captured.image.clone().try_into_dynamic() {
-                        let rgba = image.to_rgba8();
-                        frame.0 = Some(Frame {
-                            width: rgba.width(),
-                            height: rgba.height(),
-                            pixels: rgba.into_raw(),
-                        });
-                    }
-                },
-            );
+            .observe(queue_frame);
         for _ in 0..16 {
             self.update();
-            if let Some(frame) = self
-                .app
-                .world_mut()
-                .resource_mut::<CapturedFrame>()
-                .0
-                .take()
-            {
+            if let Some(frame) = self.app.world_mut().resource_mut::<FrameQueue>().0.pop() {
                 return Ok(frame);
             }
         }
