@@ -4,8 +4,9 @@
 
 mod talk;
 
+use bevy::asset::AssetEventSystems;
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPostUpdateSet, EguiPrimaryContextPass, egui};
 
 use crate::app::Stage;
 use crate::camera::{CameraDriver, CameraFlight, CameraView, Zoom};
@@ -60,8 +61,14 @@ fn use_shipped_fonts(mut contexts: EguiContexts, mut done: ResMut<OverlayFonts>)
 impl Plugin for OverlayPlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins(EguiPlugin::default())
+            // egui's texture changes (new glyphs) must be copied into the image assets
+            // before this frame's asset events are sent, or the glyphs reach the GPU a
+            // frame late, depending on which system the scheduler happens to run first.
+            .configure_sets(
+                PostUpdate,
+                EguiPostUpdateSet::PostProcessOutput.before(AssetEventSystems),
+            )
             .init_resource::<OverlayFonts>()
-            .init_resource::<GlyphsWarmed>()
             .add_systems(
                 EguiPrimaryContextPass,
                 use_shipped_fonts.before(talk_overlay),
@@ -80,24 +87,13 @@ pub fn slider_caption(zoom: f32) -> String {
     format!("{level} {}", level.name())
 }
 
-/// Whether every glyph the talk's text needs has been put in egui's font atlas.
-#[derive(Resource, Default)]
-struct GlyphsWarmed(bool);
-
 fn talk_overlay(
     mut contexts: EguiContexts,
     talk: Option<Res<crate::presenter::Talk>>,
     presenter: Option<Res<crate::presenter::Presenter>>,
-    mut warmed: ResMut<GlyphsWarmed>,
 ) -> Result {
     if let (Some(talk), Some(presenter)) = (talk, presenter) {
         let ctx = contexts.ctx_mut()?;
-        if !warmed.0 {
-            // Glyphs first met mid-talk would reach the screen a frame late; lay them
-            // all out once up front so every frame has its text.
-            talk::warm_glyphs(ctx, &talk);
-            warmed.0 = true;
-        }
         talk::draw(ctx, &talk, &presenter);
     }
     Ok(())

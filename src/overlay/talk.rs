@@ -67,29 +67,6 @@ impl Block {
     }
 }
 
-/// Lays out, once, every character the talk's overlay can show at every size it uses.
-pub fn warm_glyphs(ctx: &egui::Context, talk: &Talk) {
-    let mut chars: std::collections::BTreeSet<char> =
-        "0123456789 ·…()Scene of step L Context System Module File GoEnter"
-            .chars()
-            .collect();
-    for scene in &talk.scenes {
-        chars.extend(scene.title.chars());
-        chars.extend(scene.captions.iter().flatten().flat_map(|l| l.chars()));
-        chars.extend(scene.notes.iter().flat_map(|n| n.chars()));
-    }
-    let text: String = chars.into_iter().collect();
-    let s = scale(ctx.content_rect());
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Background,
-        egui::Id::new("glyph warm-up"),
-    ));
-    for size in [15.0, 18.0, 20.0, 22.0, 24.0, 28.0, 30.0, 34.0] {
-        let _ = painter.layout_no_wrap(text.clone(), FontId::proportional(size * s), TEXT);
-        let _ = painter.layout_no_wrap(text.clone(), FontId::monospace(size * s), TEXT);
-    }
-}
-
 pub fn draw(ctx: &egui::Context, talk: &Talk, presenter: &Presenter) {
     let screen = ctx.content_rect();
     let s = scale(screen);
