@@ -5,11 +5,13 @@
 pub mod arrange;
 pub mod geometry;
 pub mod route;
+pub mod spatial;
 pub mod text_metrics;
 
 use crate::map::{Level, Map, NodeIndex};
 pub use geometry::{Point, Rect};
 pub use route::{Route, Side};
+pub use spatial::RectIndex;
 pub use text_metrics::TextMetrics;
 
 /// The shape every level is framed in.
@@ -138,10 +140,11 @@ impl Layout {
 
     /// Lays out every node and routes every edge.
     pub fn compute(map: &Map, metrics: &TextMetrics) -> Layout {
+        let family = Family::new(map);
         let mut sized = vec![Sized::default(); map.nodes.len()];
         for level in [Level::L4, Level::L3, Level::L2, Level::L1] {
             for n in map.nodes_on(level) {
-                sized[n.0] = measure(map, metrics, n, &sized);
+                sized[n.0] = measure(map, metrics, n, &sized, &family);
             }
         }
         let mut nodes: Vec<NodeLayout> = sized.iter().map(|s| s.node.clone()).collect();
@@ -153,7 +156,7 @@ impl Layout {
             .collect();
         let sizes: Vec<(f32, f32)> = roots.iter().map(|r| sized[r.0].size).collect();
         let gap = label_size(Level::L1) * p::SIBLING_GAP;
-        let top = arrange::arrange(&sizes, &sibling_edges(map, &roots), gap, ASPECT);
+        let top = arrange::arrange(&sizes, family.edges_among(None), gap, ASPECT);
         for (i, &root) in roots.iter().enumerate() {
             place(map, &sized, &mut nodes, root, top.cells[i]);
         }
@@ -199,7 +202,13 @@ impl Default for NodeLayout {
     }
 }
 
-fn measure(map: &Map, metrics: &TextMetrics, n: NodeIndex, sized: &[Sized]) -> Sized {
+fn measure(
+    map: &Map,
+    metrics: &TextMetrics,
+    n: NodeIndex,
+    sized: &[Sized],
+    family: &Family,
+) -> Sized {
     let node = map.node(n);
     let h = label_size(node.level);
     let label_width = metrics.width(&node.label) * h;
@@ -224,10 +233,7 @@ fn measure(map: &Map, metrics: &TextMetrics, n: NodeIndex, sized: &[Sized]) -> S
         p::DESCRIPTION_LINES,
     );
     // Every box of a level is as tall; levels with file badges keep a row for them.
-    let badge_row = if map
-        .nodes_on(node.level)
-        .any(|m| map.node(m).files.is_some())
-    {
+    let badge_row = if family.badges_on[usize::from(node.level.number() - 1)] {
         p::BADGE_ROW * h
     } else {
         0.0
@@ -246,7 +252,7 @@ fn measure(map: &Map, metrics: &TextMetrics, n: NodeIndex, sized: &[Sized]) -> S
         let sizes: Vec<(f32, f32)> = node.children.iter().map(|k| sized[k.0].size).collect();
         let arrangement = arrange::arrange(
             &sizes,
-            &sibling_edges(map, &node.children),
+            family.edges_among(Some(n)),
             c * p::SIBLING_GAP,
             ASPECT,
         );
@@ -305,35 +311,77 @@ fn place(map: &Map, sized: &[Sized], nodes: &mut [NodeLayout], n: NodeIndex, reg
     }
 }
 
-/// Edges between the given siblings, as index pairs into `siblings`.
-fn sibling_edges(map: &Map, siblings: &[NodeIndex]) -> Vec<(usize, usize)> {
-    let position = |n: NodeIndex| siblings.iter().position(|&s| s == n);
-    map.edges
-        .iter()
-        .filter_map(|e| Some((position(e.from)?, position(e.to)?)))
-        .collect()
+/// What is worked out once per map for sizing: the edges inside each group of
+/// siblings, and which levels carry file badges.
+struct Family {
+    /// Per parent (roots under `None`), edges between its children as index pairs
+    /// into its children (or the roots), in map order.
+    inside: std::collections::HashMap<Option<NodeIndex>, Vec<(usize, usize)>>,
+    badges_on: [bool; 4],
+}
+
+impl Family {
+    fn new(map: &Map) -> Family {
+        let mut place = vec![0usize; map.nodes.len()];
+        let mut roots = 0;
+        for n in map.node_indices() {
+            match map.node(n).parent {
+                Some(p) => {
+                    let k = map.node(p).children.iter().position(|&c| c == n);
+                    place[n.0] = k.unwrap_or(0);
+                }
+                None => {
+                    place[n.0] = roots;
+                    roots += 1;
+                }
+            }
+        }
+        let mut inside: std::collections::HashMap<Option<NodeIndex>, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for e in &map.edges {
+            let parent = map.node(e.from).parent;
+            if parent == map.node(e.to).parent {
+                inside
+                    .entry(parent)
+                    .or_default()
+                    .push((place[e.from.0], place[e.to.0]));
+            }
+        }
+        let mut badges_on = [false; 4];
+        for node in &map.nodes {
+            if node.files.is_some() {
+                badges_on[usize::from(node.level.number() - 1)] = true;
+            }
+        }
+        Family { inside, badges_on }
+    }
+
+    fn edges_among(&self, parent: Option<NodeIndex>) -> &[(usize, usize)] {
+        self.inside.get(&parent).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Route> {
     let mut routes = vec![None; map.edges.len()];
+    // Each node's place in its level's list of boxes.
+    let mut place = vec![0usize; map.nodes.len()];
     for level in Level::ALL {
-        let boxes: Vec<(NodeIndex, Rect)> = map
-            .nodes_on(level)
-            .map(|n| (n, nodes[n.0].closed))
-            .collect();
+        let on_level: Vec<NodeIndex> = map.nodes_on(level).collect();
+        for (k, n) in on_level.iter().enumerate() {
+            place[n.0] = k;
+        }
+        let boxes: Vec<Rect> = on_level.iter().map(|n| nodes[n.0].closed).collect();
+        let index = RectIndex::new(&boxes);
         let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
         let scale = label_size(level);
         let clearance = scale * (p::SIBLING_GAP / 2.0 + p::INSET);
         // Everything on the level but an edge's own ends is in its way.
-        let obstacles: Vec<Vec<Rect>> = edges
+        let obstacles: Vec<route::Obstacles> = edges
             .iter()
-            .map(|&e| {
-                let edge = &map.edges[e];
-                boxes
-                    .iter()
-                    .filter(|(n, _)| *n != edge.from && *n != edge.to)
-                    .map(|(_, r)| *r)
-                    .collect()
+            .map(|&e| route::Obstacles {
+                rects: &boxes,
+                index: &index,
+                ends: [place[map.edges[e].from.0], place[map.edges[e].to.0]],
             })
             .collect();
         let ends: Vec<(Rect, Rect)> = edges
@@ -354,32 +402,17 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
         for (r, around) in level_routes.iter_mut().zip(&obstacles) {
             *r = route::repair(r, around, scale, clearance);
         }
-        let mut taken: Vec<Rect> = boxes.iter().map(|(_, r)| *r).collect();
+        let mut taken = Taken::new(&boxes);
         for (k, &e) in edges.iter().enumerate() {
             let mut r = level_routes[k].clone();
             let label = &map.edges[e].label;
             if !label.is_empty() {
-                let others: Vec<Rect> = boxes
-                    .iter()
-                    .filter(|(n, _)| *n != map.edges[e].from && *n != map.edges[e].to)
-                    .map(|(_, b)| *b)
-                    .collect();
-                let ends = [
-                    nodes[map.edges[e].from.0].closed,
-                    nodes[map.edges[e].to.0].closed,
-                ];
-                r.lit_label_at = lit_label_spot(
-                    &r,
-                    label,
-                    metrics,
-                    scale * p::LIT_EDGE_LABEL,
-                    &others,
-                    &ends,
-                );
+                r.lit_label_at =
+                    lit_label_spot(&r, label, metrics, scale * p::LIT_EDGE_LABEL, &obstacles[k]);
                 r.label_at = label_spot(&r, label, metrics, scale, &taken);
                 if let Some(t) = r.label_at {
                     let (w, h) = edge_label_plate(label, metrics, scale);
-                    taken.push(Rect::new(r.at(t), w, h));
+                    taken.add(Rect::new(r.at(t), w, h));
                 }
             }
             routes[e] = Some(r);
@@ -389,6 +422,33 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
         .into_iter()
         .map(|r| r.expect("every edge is on a level"))
         .collect()
+}
+
+/// What an edge label may not cover: the level's boxes and the labels placed so far.
+struct Taken {
+    rects: Vec<Rect>,
+    index: RectIndex,
+}
+
+impl Taken {
+    fn new(boxes: &[Rect]) -> Taken {
+        Taken {
+            rects: boxes.to_vec(),
+            index: RectIndex::new(boxes),
+        }
+    }
+
+    fn add(&mut self, rect: Rect) {
+        self.index.insert(&rect, self.rects.len());
+        self.rects.push(rect);
+    }
+
+    fn overlaps(&self, plate: &Rect) -> bool {
+        self.index
+            .meeting(plate)
+            .into_iter()
+            .any(|i| self.rects[i].overlaps(plate))
+    }
 }
 
 /// Size of an edge label's plate for a level's label size.
@@ -404,13 +464,13 @@ fn label_spot(
     label: &str,
     metrics: &TextMetrics,
     scale: f32,
-    taken: &[Rect],
+    taken: &Taken,
 ) -> Option<f32> {
     let (w, h) = edge_label_plate(label, metrics, scale);
     const SPOTS: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
     SPOTS.iter().copied().find(|&t| {
         let plate = Rect::new(route.at(t), w, h);
-        !taken.iter().any(|b| b.overlaps(&plate))
+        !taken.overlaps(&plate)
     })
 }
 
@@ -421,8 +481,7 @@ fn lit_label_spot(
     label: &str,
     metrics: &TextMetrics,
     scale: f32,
-    others: &[Rect],
-    ends: &[Rect; 2],
+    obstacles: &route::Obstacles,
 ) -> f32 {
     let (w, h) = edge_label_plate(label, metrics, scale);
     const SPOTS: [f32; 13] = [
@@ -430,8 +489,18 @@ fn lit_label_spot(
     ];
     let cover = |t: f32| {
         let plate = Rect::new(route.at(t), w, h);
-        others.iter().map(|b| b.overlap_area(&plate)).sum::<f32>()
-            + 2.0 * ends.iter().map(|b| b.overlap_area(&plate)).sum::<f32>()
+        let rects = obstacles.rects;
+        obstacles
+            .near(&plate)
+            .into_iter()
+            .map(|i| rects[i].overlap_area(&plate))
+            .sum::<f32>()
+            + 2.0
+                * obstacles
+                    .ends
+                    .iter()
+                    .map(|&i| rects[i].overlap_area(&plate))
+                    .sum::<f32>()
     };
     SPOTS
         .iter()

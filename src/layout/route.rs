@@ -4,6 +4,37 @@
 //! through the gaps around it. Edges sharing a side are spread along it.
 
 use super::geometry::{Point, Rect};
+use super::spatial::RectIndex;
+
+/// The boxes an edge must keep out of: everything on its level but its own two ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Obstacles<'a> {
+    /// Every box of the level.
+    pub rects: &'a [Rect],
+    /// The same boxes, indexed by place.
+    pub index: &'a RectIndex,
+    /// The edge's own ends (positions in `rects`).
+    pub ends: [usize; 2],
+}
+
+impl Obstacles<'_> {
+    /// The boxes other than the ends that meet `area`, in level order.
+    pub fn near(&self, area: &Rect) -> Vec<usize> {
+        let mut found = self.index.meeting(area);
+        found.retain(|i| !self.ends.contains(i));
+        found
+    }
+}
+
+/// The rectangle holding every control point, and so the whole path.
+fn bounds(route: &Route) -> Rect {
+    let (mut lo, mut hi) = (route.points[0], route.points[0]);
+    for p in &route.points {
+        lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
+        hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
+    }
+    Rect::from_corners(lo, hi)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {
@@ -193,17 +224,45 @@ fn bend_for(from: Point, to: Point, scale: f32) -> f32 {
 }
 
 /// The boxes the path passes through, in the order it meets them.
-pub fn crossed(route: &Route, obstacles: &[Rect]) -> Vec<usize> {
+pub fn crossed(route: &Route, obstacles: &Obstacles) -> Vec<usize> {
+    let near = obstacles.near(&bounds(route));
+    crossed_among(route, near.iter().map(|&i| (i, &obstacles.rects[i])))
+}
+
+fn crossed_among<'r>(
+    route: &Route,
+    candidates: impl Iterator<Item = (usize, &'r Rect)>,
+) -> Vec<usize> {
     let samples = route.sample(32 * route.segments());
     let inner = &samples[1..samples.len() - 1];
-    let mut hits: Vec<(usize, usize)> = obstacles
-        .iter()
-        .enumerate()
+    // Runs of samples with the rectangle holding them: a box that meets no run's
+    // rectangle holds no sample, and most boxes near a path are like that.
+    const RUN: usize = 8;
+    let runs: Vec<(Point, Point)> = inner
+        .chunks(RUN)
+        .map(|run| {
+            run.iter().fold((run[0], run[0]), |(lo, hi), p| {
+                (
+                    Point::new(lo.x.min(p.x), lo.y.min(p.y)),
+                    Point::new(hi.x.max(p.x), hi.y.max(p.y)),
+                )
+            })
+        })
+        .collect();
+    let mut hits: Vec<(usize, usize)> = candidates
         .filter_map(|(i, o)| {
-            inner
-                .iter()
-                .position(|&p| o.contains(p))
-                .map(|first| (first, i))
+            let (lo, hi) = (o.min(), o.max());
+            runs.iter().enumerate().find_map(|(r, (a, b))| {
+                if a.x > hi.x || b.x < lo.x || a.y > hi.y || b.y < lo.y {
+                    return None;
+                }
+                let start = r * RUN;
+                let end = (start + RUN).min(inner.len());
+                inner[start..end]
+                    .iter()
+                    .position(|&p| o.contains(p))
+                    .map(|k| (start + k, i))
+            })
         })
         .collect();
     hits.sort();
@@ -212,7 +271,7 @@ pub fn crossed(route: &Route, obstacles: &[Rect]) -> Vec<usize> {
 
 /// How many of `obstacles` the path passes through (each counted once).
 pub fn crossings(route: &Route, obstacles: &[Rect]) -> usize {
-    crossed(route, obstacles).len()
+    crossed_among(route, obstacles.iter().enumerate()).len()
 }
 
 struct Scored {
@@ -221,7 +280,14 @@ struct Scored {
     route: Route,
 }
 
-fn score(route: Route, obstacles: &[Rect], scale: f32) -> Scored {
+fn score(route: Route, obstacles: &Obstacles, scale: f32) -> Scored {
+    score_below(route, obstacles, scale, f32::INFINITY).expect("every cost is below infinity")
+}
+
+/// The route's cost, or `None` when it cannot be below `limit`: the cheap parts of the
+/// cost (the penalties, then the length through its anchors, which the curve can only
+/// exceed, then its length) are added up before the boxes it crosses are counted.
+fn score_below(route: Route, obstacles: &Obstacles, scale: f32, limit: f32) -> Option<Scored> {
     let away = |p: Point, side: Side, target: Point| {
         let n = side.normal();
         let d = target - p;
@@ -240,16 +306,22 @@ fn score(route: Route, obstacles: &[Rect], scale: f32) -> Scored {
     };
     let backwards = usize::from(away(a, route.from_side, first_goal))
         + usize::from(away(b, route.to_side, last_goal));
-    let crossings = crossings(&route, obstacles);
-    let cost = route.length()
-        + crossings as f32 * scale * 60.0
-        + backwards as f32 * scale * 25.0
-        + (route.segments() - 1) as f32 * scale * 2.0;
-    Scored {
-        cost,
+    let penalties = backwards as f32 * scale * 25.0 + (route.segments() - 1) as f32 * scale * 2.0;
+    let anchors: Vec<Point> = route.points.iter().step_by(3).copied().collect();
+    let through: f32 = anchors.windows(2).map(|w| (w[1] - w[0]).length()).sum();
+    if penalties + through >= limit {
+        return None;
+    }
+    let length = route.length();
+    if penalties + length >= limit {
+        return None;
+    }
+    let crossings = crossed(&route, obstacles).len();
+    Some(Scored {
+        cost: length + crossings as f32 * scale * 60.0 + penalties,
         crossings,
         route,
-    }
+    })
 }
 
 /// Points in the gaps around a box: beside each side's middle and beyond each corner.
@@ -270,7 +342,7 @@ fn detours(o: &Rect, clearance: f32) -> [Point; 8] {
 
 /// The best route between two boxes given everything else on the level. `scale` is
 /// the level's label size (it sets bends), `clearance` how far from a box a detour runs.
-pub fn route(from: &Rect, to: &Rect, obstacles: &[Rect], scale: f32, clearance: f32) -> Route {
+pub fn route(from: &Rect, to: &Rect, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
     let mut candidates: Vec<Scored> = Vec::new();
     for from_side in Side::ALL {
         for to_side in Side::ALL {
@@ -291,7 +363,7 @@ pub fn route(from: &Rect, to: &Rect, obstacles: &[Rect], scale: f32, clearance: 
     // few direct routes meets, then once more past the next box still in the way.
     let mut best = candidates.swap_remove(0);
     let seeds: Vec<Route> = std::iter::once(best.route.clone())
-        .chain(candidates.iter().take(8).map(|c| c.route.clone()))
+        .chain(candidates.iter().take(1).map(|c| c.route.clone()))
         .collect();
     for seed in seeds {
         let found = detour(&seed, obstacles, scale, clearance);
@@ -304,32 +376,34 @@ pub fn route(from: &Rect, to: &Rect, obstacles: &[Rect], scale: f32, clearance: 
 
 /// The best path between `seed`'s ends (and sides) that bends past the first box in
 /// its way, and past the next one still in the way.
-fn detour(seed: &Route, obstacles: &[Rect], scale: f32, clearance: f32) -> Scored {
+fn detour(seed: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Scored {
     let (a, b) = (seed.start(), seed.end());
     let bend = bend_for(a, b, scale);
     let mut best = score(seed.clone(), obstacles, scale);
     let Some(&first) = crossed(seed, obstacles).first() else {
         return best;
     };
-    for w in detours(&obstacles[first], clearance) {
+    for w in detours(&obstacles.rects[first], clearance) {
         let one = score(
             Route::through(a, seed.from_side, &[w], b, seed.to_side, bend),
             obstacles,
             scale,
         );
         if let Some(&next) = crossed(&one.route, obstacles).first() {
-            for w2 in detours(&obstacles[next], clearance) {
+            for w2 in detours(&obstacles.rects[next], clearance) {
                 let via = if (w2 - a).length() < (w - a).length() {
                     [w2, w]
                 } else {
                     [w, w2]
                 };
-                let two = score(
+                let limit = best.cost - 1e-3;
+                if let Some(two) = score_below(
                     Route::through(a, seed.from_side, &via, b, seed.to_side, bend),
                     obstacles,
                     scale,
-                );
-                if two.cost < best.cost - 1e-3 {
+                    limit,
+                ) && two.cost < limit
+                {
                     best = two;
                 }
             }
@@ -343,8 +417,8 @@ fn detour(seed: &Route, obstacles: &[Rect], scale: f32, clearance: f32) -> Score
 
 /// Routes again, between the same end points, any path that now passes through a box
 /// (spreading ports moves ends, and with them the curves).
-pub fn repair(route: &Route, obstacles: &[Rect], scale: f32, clearance: f32) -> Route {
-    if crossings(route, obstacles) == 0 {
+pub fn repair(route: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
+    if crossed(route, obstacles).is_empty() {
         return route.clone();
     }
     let direct = Route::between(
@@ -428,9 +502,24 @@ mod tests {
         Rect::new(Point::new(x, y), 10.0, 4.0)
     }
 
+    /// Routes between two boxes with `others` in the way.
+    fn route_among(from: &Rect, to: &Rect, others: &[Rect]) -> Route {
+        let rects: Vec<Rect> = [*from, *to]
+            .into_iter()
+            .chain(others.iter().copied())
+            .collect();
+        let index = RectIndex::new(&rects);
+        let obstacles = Obstacles {
+            rects: &rects,
+            index: &index,
+            ends: [0, 1],
+        };
+        route(from, to, &obstacles, 1.0, 1.0)
+    }
+
     #[test]
     fn a_box_to_the_right_is_reached_from_the_right_side() {
-        let r = route(&rect(0.0, 0.0), &rect(30.0, 0.0), &[], 1.0, 1.0);
+        let r = route_among(&rect(0.0, 0.0), &rect(30.0, 0.0), &[]);
         assert_eq!((r.from_side, r.to_side), (Side::Right, Side::Left));
         assert_eq!(r.start(), Point::new(5.0, 0.0));
         assert_eq!(r.end(), Point::new(25.0, 0.0));
@@ -449,7 +538,7 @@ mod tests {
             8.0,
         );
         assert_eq!(crossings(&straight, &[blocker]), 1);
-        let r = route(&rect(0.0, 0.0), &rect(30.0, 0.0), &[blocker], 1.0, 1.0);
+        let r = route_among(&rect(0.0, 0.0), &rect(30.0, 0.0), &[blocker]);
         assert_eq!(crossings(&r, &[blocker]), 0, "{r:?}");
         assert!(rect(0.0, 0.0).distance_to_border(r.start()).abs() < 1e-4);
     }
@@ -474,10 +563,7 @@ mod tests {
     fn shared_sides_spread_their_ports() {
         let hub = rect(0.0, 0.0);
         let ends = [(hub, rect(30.0, 10.0)), (hub, rect(30.0, -10.0))];
-        let mut routes: Vec<Route> = ends
-            .iter()
-            .map(|(a, b)| route(a, b, &[], 1.0, 1.0))
-            .collect();
+        let mut routes: Vec<Route> = ends.iter().map(|(a, b)| route_among(a, b, &[])).collect();
         assert_eq!(routes[0].start(), routes[1].start());
         spread_ports(&mut routes, &ends, 1.0);
         assert!(
