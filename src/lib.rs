@@ -17,10 +17,12 @@ pub mod map;
 pub mod morph;
 pub mod navigation;
 pub mod source;
+pub mod synthetic;
 pub mod timeline;
 pub mod zoom;
 
 pub mod app;
+pub mod bench;
 pub mod camera;
 pub mod export;
 pub mod map_view;

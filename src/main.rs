@@ -42,6 +42,9 @@ enum Command {
     Present {
         /// A deck file, or a folder holding deck.ron [default: the bundled Daytona deck]
         deck: Option<PathBuf>,
+        /// Quit once the first frame is on screen, saying so (used by `legend bench`)
+        #[arg(long, hide = true)]
+        report_first_frame: bool,
     },
     /// Check a deck and its map, print coverage and scenes, report every problem
     ///
@@ -99,6 +102,49 @@ enum Command {
         /// Multisample anti-aliasing: 4 samples per pixel, or 1 (off)
         #[arg(long, default_value_t = 4, value_parser = parse_msaa)]
         msaa: u32,
+    },
+    /// Measure layout, live frame time, export and start-up; print a table and write JSON
+    ///
+    /// Runs on the bundled Daytona deck and on synthetic maps (see `generate`), each case in
+    /// a process of its own so its peak memory is its own, and prints every figure beside
+    /// the one it is compared with (Daytona, encoding alone, a bare Bevy app) as a ratio.
+    /// Renders offscreen; the start-up cases open a window (a private Xvfb when there is
+    /// no display). Build with the dev profile as the README says; takes a few minutes.
+    Bench {
+        /// Frames timed per live frame-time case
+        #[arg(long, default_value_t = 200)]
+        frames: usize,
+        /// Node counts of the synthetic maps, comma-separated
+        #[arg(long, default_value = "1000,10000", value_delimiter = ',')]
+        synthetic: Vec<usize>,
+        /// Seed for the synthetic maps
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The scene of the Daytona deck that is exported
+        #[arg(long, default_value_t = 21)]
+        export_scene: usize,
+        /// Where to write the figures as JSON
+        #[arg(long, value_name = "FILE", default_value = "bench.json")]
+        json: PathBuf,
+        /// One measurement, run by the bench in a child process
+        #[arg(long, hide = true)]
+        case: Option<String>,
+    },
+    /// Write a synthetic map of any size and a deck that tours it, for measuring
+    ///
+    /// Four levels with uneven fan-out, about two edges per node, realistic names. The same
+    /// --nodes and --seed always give the same files; `legend check DIR` and `legend present
+    /// DIR` take the folder.
+    Generate {
+        /// How many nodes in all levels together (at least 20)
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(20..=1_000_000))]
+        nodes: u32,
+        /// Seed for the random choices
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write architecture.ron, deck.ron and the scenes into
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Render one view of the map to a PNG, without a window.
     Snapshot {
@@ -197,33 +243,85 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Command::Present { deck } => {
+        Command::Bench {
+            frames,
+            synthetic,
+            seed,
+            export_scene,
+            json,
+            case,
+        } => {
+            let result = match case {
+                Some(spec) => legend_present::bench::run_case(&spec),
+                None => legend_present::bench::run(&legend_present::bench::BenchOptions {
+                    baseline: bundled_deck(),
+                    frames,
+                    synthetic,
+                    seed,
+                    export_scene,
+                    json,
+                }),
+            };
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Generate { nodes, seed, out } => {
+            let synthetic = legend_present::synthetic::generate(nodes as usize, seed);
+            match legend_present::synthetic::write(&synthetic, &out) {
+                Ok(()) => {
+                    println!(
+                        "wrote {} nodes, {} edges and {} scenes to {}",
+                        synthetic.map.nodes.len(),
+                        synthetic.map.edges.len(),
+                        synthetic.scenes.len(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Present {
+            deck,
+            report_first_frame,
+        } => {
             let (Some(deck), problems) = load(&deck.unwrap_or_else(bundled_deck)) else {
                 return ExitCode::FAILURE;
             };
             let title = format!("Legend Present — {}", deck.title);
             let stage = Stage::new(deck.map.clone());
             let talk = Talk::new(&deck, &stage, problems);
-            App::new()
-                .add_plugins(DefaultPlugins.set(WindowPlugin {
-                    primary_window: Some(Window {
-                        title,
-                        resolution: WindowResolution::new(1600, 900),
-                        ..default()
-                    }),
+            let mut app = App::new();
+            app.add_plugins(DefaultPlugins.set(WindowPlugin {
+                primary_window: Some(Window {
+                    title,
+                    resolution: WindowResolution::new(1600, 900),
                     ..default()
-                }))
-                .insert_resource(stage)
-                .insert_resource(talk)
-                .add_plugins((
-                    AppSystemsPlugin,
-                    CameraPlugin,
-                    MapViewPlugin,
-                    PresenterPlugin,
-                    OverlayPlugin::with_slider(),
-                    WindowControlsPlugin,
-                ))
-                .run();
+                }),
+                ..default()
+            }))
+            .insert_resource(stage)
+            .insert_resource(talk)
+            .add_plugins((
+                AppSystemsPlugin,
+                CameraPlugin,
+                MapViewPlugin,
+                PresenterPlugin,
+                OverlayPlugin::with_slider(),
+                WindowControlsPlugin,
+            ));
+            if report_first_frame {
+                app.add_plugins(legend_present::bench::startup::FirstFramePlugin);
+            }
+            app.run();
             ExitCode::SUCCESS
         }
         Command::Export {

@@ -4,7 +4,7 @@
 //! so nothing is dropped and memory stays flat. Frames are written atomically, an
 //! interrupted export keeps every finished frame, and `--resume` picks up from there.
 
-mod encode;
+pub mod encode;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

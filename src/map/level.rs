@@ -1,10 +1,10 @@
 //! The four zoom levels of a C4-style map.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A zoom level: L1 Context, L2 System/Container, L3 Module/Component, L4 File.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Level {
     L1,
     L2,
