@@ -11,7 +11,7 @@ pub mod text_metrics;
 use crate::map::{Level, Map, NodeIndex};
 pub use geometry::{Point, Rect};
 pub use route::{Route, Side};
-pub use spatial::RectIndex;
+pub use spatial::{PointGrid, RectIndex};
 pub use text_metrics::TextMetrics;
 
 /// The shape every level is framed in.
@@ -372,6 +372,7 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
         }
         let boxes: Vec<Rect> = on_level.iter().map(|n| nodes[n.0].closed).collect();
         let index = RectIndex::new(&boxes);
+        let grid = PointGrid::new(&boxes);
         let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
         let scale = label_size(level);
         let clearance = scale * (p::SIBLING_GAP / 2.0 + p::INSET);
@@ -381,6 +382,7 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
             .map(|&e| route::Obstacles {
                 rects: &boxes,
                 index: &index,
+                grid: &grid,
                 ends: [place[map.edges[e].from.0], place[map.edges[e].to.0]],
             })
             .collect();
@@ -393,15 +395,13 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
                 )
             })
             .collect();
-        let mut level_routes: Vec<Route> = ends
-            .iter()
-            .zip(&obstacles)
-            .map(|((a, b), around)| route::route(a, b, around, scale, clearance))
-            .collect();
+        let mut level_routes: Vec<Route> = on_every_core(edges.len(), |k| {
+            route::route(&ends[k].0, &ends[k].1, &obstacles[k], scale, clearance)
+        });
         route::spread_ports(&mut level_routes, &ends, scale);
-        for (r, around) in level_routes.iter_mut().zip(&obstacles) {
-            *r = route::repair(r, around, scale, clearance);
-        }
+        let level_routes: Vec<Route> = on_every_core(edges.len(), |k| {
+            route::repair(&level_routes[k], &obstacles[k], scale, clearance)
+        });
         let mut taken = Taken::new(&boxes);
         for (k, &e) in edges.iter().enumerate() {
             let mut r = level_routes[k].clone();
@@ -421,6 +421,31 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
     routes
         .into_iter()
         .map(|r| r.expect("every edge is on a level"))
+        .collect()
+}
+
+/// `work(0..count)` in order, shared out in interleaved slices between the machine's
+/// cores. Each result depends on its index alone, so the outcome is the same on any
+/// number of cores.
+fn on_every_core<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(count / 64).max(1);
+    if threads == 1 {
+        return (0..count).map(work).collect();
+    }
+    let work = &work;
+    let parts: Vec<Vec<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || (t..count).step_by(threads).map(work).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a routing thread panicked"))
+            .collect()
+    });
+    let mut parts: Vec<std::vec::IntoIter<T>> = parts.into_iter().map(Vec::into_iter).collect();
+    (0..count)
+        .map(|k| parts[k % threads].next().expect("every index was worked"))
         .collect()
 }
 

@@ -4,7 +4,7 @@
 //! through the gaps around it. Edges sharing a side are spread along it.
 
 use super::geometry::{Point, Rect};
-use super::spatial::RectIndex;
+use super::spatial::{PointGrid, RectIndex};
 
 /// The boxes an edge must keep out of: everything on its level but its own two ends.
 #[derive(Debug, Clone, Copy)]
@@ -13,6 +13,8 @@ pub struct Obstacles<'a> {
     pub rects: &'a [Rect],
     /// The same boxes, indexed by place.
     pub index: &'a RectIndex,
+    /// The same boxes, by the points they hold.
+    pub grid: &'a PointGrid,
     /// The edge's own ends (positions in `rects`).
     pub ends: [usize; 2],
 }
@@ -24,16 +26,6 @@ impl Obstacles<'_> {
         found.retain(|i| !self.ends.contains(i));
         found
     }
-}
-
-/// The rectangle holding every control point, and so the whole path.
-fn bounds(route: &Route) -> Rect {
-    let (mut lo, mut hi) = (route.points[0], route.points[0]);
-    for p in &route.points {
-        lo = Point::new(lo.x.min(p.x), lo.y.min(p.y));
-        hi = Point::new(hi.x.max(p.x), hi.y.max(p.y));
-    }
-    Rect::from_corners(lo, hi)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -137,9 +129,21 @@ impl Route {
 
     /// `count + 1` points evenly spaced in `t`.
     pub fn sample(&self, count: usize) -> Vec<Point> {
-        (0..=count)
-            .map(|i| self.at(i as f32 / count as f32))
-            .collect()
+        let segments = self.segments();
+        if count == 0 || !count.is_multiple_of(segments) {
+            return (0..=count)
+                .map(|i| self.at(i as f32 / count as f32))
+                .collect();
+        }
+        // Whole segments at a time, without locating each point's segment.
+        let per = count / segments;
+        let mut points = Vec::with_capacity(count + 1);
+        for s in 0..segments {
+            let p = &self.points[3 * s..3 * s + 4];
+            points.extend((0..per).map(|j| cubic(p, j as f32 / per as f32)));
+        }
+        points.push(self.end());
+        points
     }
 
     pub fn length(&self) -> f32 {
@@ -223,50 +227,53 @@ fn bend_for(from: Point, to: Point, scale: f32) -> f32 {
     ((to - from).length() * 0.4).clamp(scale * 0.6, scale * 6.0)
 }
 
-/// The boxes the path passes through, in the order it meets them.
+/// The boxes the path passes through, in the order it meets them. The path is sampled
+/// and each sample looked up in the grid, so a path across the whole map costs its
+/// samples, not what lies near it.
 pub fn crossed(route: &Route, obstacles: &Obstacles) -> Vec<usize> {
-    let near = obstacles.near(&bounds(route));
-    crossed_among(route, near.iter().map(|&i| (i, &obstacles.rects[i])))
+    let mut hits = Vec::new();
+    for (k, &p) in inner_samples(route).iter().enumerate() {
+        for i in obstacles.grid.holding(p) {
+            if !obstacles.ends.contains(&i) {
+                hits.push((k, i));
+            }
+        }
+    }
+    first_meetings(hits)
+}
+
+/// Samples per cubic segment when looking for boxes a path passes through.
+const SAMPLES_PER_SEGMENT: usize = 32;
+
+/// The path's samples without its two ends (which sit on its own boxes' borders).
+fn inner_samples(route: &Route) -> Vec<Point> {
+    let mut samples = route.sample(SAMPLES_PER_SEGMENT * route.segments());
+    samples.pop();
+    samples.remove(0);
+    samples
+}
+
+/// (sample, box) meetings to boxes in the order the path first meets them.
+fn first_meetings(mut hits: Vec<(usize, usize)>) -> Vec<usize> {
+    hits.sort_unstable();
+    let mut boxes: Vec<usize> = Vec::with_capacity(hits.len());
+    for (_, i) in hits {
+        if !boxes.contains(&i) {
+            boxes.push(i);
+        }
+    }
+    boxes
 }
 
 fn crossed_among<'r>(
     route: &Route,
     candidates: impl Iterator<Item = (usize, &'r Rect)>,
 ) -> Vec<usize> {
-    let samples = route.sample(32 * route.segments());
-    let inner = &samples[1..samples.len() - 1];
-    // Runs of samples with the rectangle holding them: a box that meets no run's
-    // rectangle holds no sample, and most boxes near a path are like that.
-    const RUN: usize = 8;
-    let runs: Vec<(Point, Point)> = inner
-        .chunks(RUN)
-        .map(|run| {
-            run.iter().fold((run[0], run[0]), |(lo, hi), p| {
-                (
-                    Point::new(lo.x.min(p.x), lo.y.min(p.y)),
-                    Point::new(hi.x.max(p.x), hi.y.max(p.y)),
-                )
-            })
-        })
+    let samples = inner_samples(route);
+    let hits = candidates
+        .filter_map(|(i, o)| samples.iter().position(|&p| o.contains(p)).map(|k| (k, i)))
         .collect();
-    let mut hits: Vec<(usize, usize)> = candidates
-        .filter_map(|(i, o)| {
-            let (lo, hi) = (o.min(), o.max());
-            runs.iter().enumerate().find_map(|(r, (a, b))| {
-                if a.x > hi.x || b.x < lo.x || a.y > hi.y || b.y < lo.y {
-                    return None;
-                }
-                let start = r * RUN;
-                let end = (start + RUN).min(inner.len());
-                inner[start..end]
-                    .iter()
-                    .position(|&p| o.contains(p))
-                    .map(|k| (start + k, i))
-            })
-        })
-        .collect();
-    hits.sort();
-    hits.into_iter().map(|(_, i)| i).collect()
+    first_meetings(hits)
 }
 
 /// How many of `obstacles` the path passes through (each counted once).
@@ -274,9 +281,12 @@ pub fn crossings(route: &Route, obstacles: &[Rect]) -> usize {
     crossed_among(route, obstacles.iter().enumerate()).len()
 }
 
+#[derive(Clone)]
 struct Scored {
     cost: f32,
     crossings: usize,
+    /// The first box the route passes through.
+    first_crossed: Option<usize>,
     route: Route,
 }
 
@@ -306,9 +316,8 @@ fn score_below(route: Route, obstacles: &Obstacles, scale: f32, limit: f32) -> O
     };
     let backwards = usize::from(away(a, route.from_side, first_goal))
         + usize::from(away(b, route.to_side, last_goal));
-    let penalties = backwards as f32 * scale * 25.0 + (route.segments() - 1) as f32 * scale * 2.0;
-    let anchors: Vec<Point> = route.points.iter().step_by(3).copied().collect();
-    let through: f32 = anchors.windows(2).map(|w| (w[1] - w[0]).length()).sum();
+    let penalties = backwards as f32 * scale * 25.0 + bend_penalty(&route, scale);
+    let through = through_length(&route);
     if penalties + through >= limit {
         return None;
     }
@@ -316,12 +325,31 @@ fn score_below(route: Route, obstacles: &Obstacles, scale: f32, limit: f32) -> O
     if penalties + length >= limit {
         return None;
     }
-    let crossings = crossed(&route, obstacles).len();
+    let hits = crossed(&route, obstacles);
+    let crossings = hits.len();
     Some(Scored {
         cost: length + crossings as f32 * scale * 60.0 + penalties,
         crossings,
+        first_crossed: hits.first().copied(),
         route,
     })
+}
+
+/// What each bend of a path costs: `scale` × 2 per segment after the first.
+fn bend_penalty(route: &Route, scale: f32) -> f32 {
+    (route.segments() - 1) as f32 * scale * 2.0
+}
+
+/// The length of the polyline through a path's anchors (its ends and bends), which
+/// the curve itself can only exceed, and which a further bend can only lengthen.
+fn through_length(route: &Route) -> f32 {
+    let mut length = 0.0;
+    let mut last = route.points[0];
+    for &p in route.points.iter().step_by(3).skip(1) {
+        length += (p - last).length();
+        last = p;
+    }
+    length
 }
 
 /// Points in the gaps around a box: beside each side's middle and beyond each corner.
@@ -343,30 +371,44 @@ fn detours(o: &Rect, clearance: f32) -> [Point; 8] {
 /// The best route between two boxes given everything else on the level. `scale` is
 /// the level's label size (it sets bends), `clearance` how far from a box a detour runs.
 pub fn route(from: &Rect, to: &Rect, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
-    let mut candidates: Vec<Scored> = Vec::new();
+    let mut direct: Vec<(f32, Route)> = Vec::with_capacity(16);
     for from_side in Side::ALL {
         for to_side in Side::ALL {
             let a = from_side.point(from, 0.5);
             let b = to_side.point(to, 0.5);
-            candidates.push(score(
-                Route::between(a, from_side, b, to_side, bend_for(a, b, scale)),
-                obstacles,
-                scale,
-            ));
+            let route = Route::between(a, from_side, b, to_side, bend_for(a, b, scale));
+            direct.push(((a - b).length(), route));
         }
     }
-    candidates.sort_by(|x, y| x.cost.total_cmp(&y.cost));
+    // Shortest first: once two are scored, a route that cannot beat the second best
+    // is not scored at all.
+    direct.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut candidates: Vec<Scored> = Vec::with_capacity(2);
+    for (_, route) in direct {
+        let limit = if candidates.len() < 2 {
+            f32::INFINITY
+        } else {
+            candidates[1].cost
+        };
+        if let Some(scored) = score_below(route, obstacles, scale, limit) {
+            candidates.push(scored);
+            candidates.sort_by(|x, y| x.cost.total_cmp(&y.cost));
+            candidates.truncate(2);
+        }
+    }
     if candidates[0].crossings == 0 {
         return candidates.swap_remove(0).route;
     }
     // Bend around what is in the way: try detours past the first box each of the best
     // few direct routes meets, then once more past the next box still in the way.
-    let mut best = candidates.swap_remove(0);
-    let seeds: Vec<Route> = std::iter::once(best.route.clone())
-        .chain(candidates.iter().take(1).map(|c| c.route.clone()))
-        .collect();
-    for seed in seeds {
-        let found = detour(&seed, obstacles, scale, clearance);
+    let runner_up = if candidates.len() > 1 {
+        candidates.pop()
+    } else {
+        None
+    };
+    let mut best = detour(candidates.swap_remove(0), obstacles, scale, clearance);
+    if let Some(seed) = runner_up {
+        let found = detour(seed, obstacles, scale, clearance);
         if found.cost < best.cost - 1e-3 {
             best = found;
         }
@@ -376,20 +418,22 @@ pub fn route(from: &Rect, to: &Rect, obstacles: &Obstacles, scale: f32, clearanc
 
 /// The best path between `seed`'s ends (and sides) that bends past the first box in
 /// its way, and past the next one still in the way.
-fn detour(seed: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Scored {
-    let (a, b) = (seed.start(), seed.end());
-    let bend = bend_for(a, b, scale);
-    let mut best = score(seed.clone(), obstacles, scale);
-    let Some(&first) = crossed(seed, obstacles).first() else {
-        return best;
+fn detour(seed: Scored, obstacles: &Obstacles, scale: f32, clearance: f32) -> Scored {
+    let Some(first) = seed.first_crossed else {
+        return seed;
     };
+    let (a, b) = (seed.route.start(), seed.route.end());
+    let (from_side, to_side) = (seed.route.from_side, seed.route.to_side);
+    let bend = bend_for(a, b, scale);
+    let mut best = seed;
     for w in detours(&obstacles.rects[first], clearance) {
-        let one = score(
-            Route::through(a, seed.from_side, &[w], b, seed.to_side, bend),
-            obstacles,
-            scale,
-        );
-        if let Some(&next) = crossed(&one.route, obstacles).first() {
+        let one = Route::through(a, from_side, &[w], b, to_side, bend);
+        // Neither this path nor any with a second bend can be cheaper than this.
+        if through_length(&one) + bend_penalty(&one, scale) >= best.cost - 1e-3 {
+            continue;
+        }
+        let one = score(one, obstacles, scale);
+        if let Some(next) = one.first_crossed {
             for w2 in detours(&obstacles.rects[next], clearance) {
                 let via = if (w2 - a).length() < (w - a).length() {
                     [w2, w]
@@ -398,7 +442,7 @@ fn detour(seed: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Sc
                 };
                 let limit = best.cost - 1e-3;
                 if let Some(two) = score_below(
-                    Route::through(a, seed.from_side, &via, b, seed.to_side, bend),
+                    Route::through(a, from_side, &via, b, to_side, bend),
                     obstacles,
                     scale,
                     limit,
@@ -418,8 +462,9 @@ fn detour(seed: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Sc
 /// Routes again, between the same end points, any path that now passes through a box
 /// (spreading ports moves ends, and with them the curves).
 pub fn repair(route: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
-    if crossed(route, obstacles).is_empty() {
-        return route.clone();
+    let current = score(route.clone(), obstacles, scale);
+    if current.crossings == 0 {
+        return current.route;
     }
     let direct = Route::between(
         route.start(),
@@ -429,10 +474,9 @@ pub fn repair(route: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) 
         bend_for(route.start(), route.end(), scale),
     );
     let candidates = [
-        detour(route, obstacles, scale, clearance),
-        detour(&direct, obstacles, scale, clearance),
+        detour(current.clone(), obstacles, scale, clearance),
+        detour(score(direct, obstacles, scale), obstacles, scale, clearance),
     ];
-    let current = score(route.clone(), obstacles, scale);
     candidates
         .into_iter()
         .chain(std::iter::once(current))
@@ -509,9 +553,11 @@ mod tests {
             .chain(others.iter().copied())
             .collect();
         let index = RectIndex::new(&rects);
+        let grid = PointGrid::new(&rects);
         let obstacles = Obstacles {
             rects: &rects,
             index: &index,
+            grid: &grid,
             ends: [0, 1],
         };
         route(from, to, &obstacles, 1.0, 1.0)

@@ -1,11 +1,11 @@
 //! Finding rectangles near a place fast: an R-tree over boxes (or edge bounds), so
-//! routing, label placement and culling ask only about what is close, not about
-//! everything on a level.
+//! routing and label placement ask only about what is close, not about everything on
+//! a level; and a grid of buckets that says which box holds a point in constant time.
 
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
-use super::geometry::Rect;
+use super::geometry::{Point, Rect};
 
 type Entry = GeomWithData<Rectangle<[f32; 2]>, usize>;
 
@@ -57,10 +57,104 @@ impl RectIndex {
     }
 }
 
+/// Which of a set of rectangles hold a point: the plane is cut into square cells, each
+/// listing the rectangles that meet it, so a lookup checks only a cell's few.
+#[derive(Debug, Clone, Default)]
+pub struct PointGrid {
+    rects: Vec<Rect>,
+    origin: Point,
+    cell: f32,
+    columns: usize,
+    rows: usize,
+    /// Cell `c` lists `members[starts[c]..starts[c + 1]]`.
+    starts: Vec<u32>,
+    members: Vec<u32>,
+}
+
+impl PointGrid {
+    /// Cells about as big as a typical rectangle, and never many more cells than
+    /// rectangles, so building stays linear in their number.
+    pub fn new(rects: &[Rect]) -> PointGrid {
+        let Some(bounds) = rects.iter().copied().reduce(|a, b| a.union(&b)) else {
+            return PointGrid::default();
+        };
+        let mut sides: Vec<f32> = rects.iter().map(|r| r.width.max(r.height)).collect();
+        sides.sort_by(f32::total_cmp);
+        let typical = sides[sides.len() / 2];
+        let floor = (bounds.width * bounds.height / (4.0 * rects.len() as f32)).sqrt();
+        let cell = typical.max(floor).max(f32::MIN_POSITIVE);
+        let columns = ((bounds.width / cell).ceil() as usize).max(1);
+        let rows = ((bounds.height / cell).ceil() as usize).max(1);
+        let mut grid = PointGrid {
+            rects: rects.to_vec(),
+            origin: bounds.min(),
+            cell,
+            columns,
+            rows,
+            starts: Vec::new(),
+            members: Vec::new(),
+        };
+        let spans: Vec<_> = rects.iter().map(|r| grid.span(r)).collect();
+        let mut counts = vec![0u32; columns * rows + 1];
+        for &(c0, c1, r0, r1) in &spans {
+            for row in r0..=r1 {
+                for column in c0..=c1 {
+                    counts[row * columns + column + 1] += 1;
+                }
+            }
+        }
+        for c in 1..counts.len() {
+            counts[c] += counts[c - 1];
+        }
+        let mut next = counts.clone();
+        let mut members = vec![0u32; counts[counts.len() - 1] as usize];
+        for (i, &(c0, c1, r0, r1)) in spans.iter().enumerate() {
+            for row in r0..=r1 {
+                for column in c0..=c1 {
+                    let slot = &mut next[row * columns + column];
+                    members[*slot as usize] = i as u32;
+                    *slot += 1;
+                }
+            }
+        }
+        grid.starts = counts;
+        grid.members = members;
+        grid
+    }
+
+    /// The cell column and row holding a point, clamped to the grid.
+    fn cell_of(&self, p: Point) -> (usize, usize) {
+        let column = ((p.x - self.origin.x) / self.cell).floor().max(0.0) as usize;
+        let row = ((p.y - self.origin.y) / self.cell).floor().max(0.0) as usize;
+        (column.min(self.columns - 1), row.min(self.rows - 1))
+    }
+
+    /// First and last column, first and last row a rectangle meets.
+    fn span(&self, r: &Rect) -> (usize, usize, usize, usize) {
+        let (c0, r0) = self.cell_of(r.min());
+        let (c1, r1) = self.cell_of(r.max());
+        (c0, c1, r0, r1)
+    }
+
+    /// The rectangles holding `p` (borders included), in increasing order.
+    pub fn holding(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
+        let found: &[u32] = if self.rects.is_empty() || !p.x.is_finite() || !p.y.is_finite() {
+            &[]
+        } else {
+            let (column, row) = self.cell_of(p);
+            let c = row * self.columns + column;
+            &self.members[self.starts[c] as usize..self.starts[c + 1] as usize]
+        };
+        found
+            .iter()
+            .map(|&i| i as usize)
+            .filter(move |&i| self.rects[i].contains(p))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Point;
 
     #[test]
     fn finds_what_meets_an_area_and_nothing_else() {
@@ -93,5 +187,28 @@ mod tests {
             index.meeting(&Rect::new(Point::new(5.0, 5.0), 0.5, 0.5)),
             vec![100]
         );
+    }
+
+    #[test]
+    fn the_grid_finds_the_boxes_holding_a_point_and_agrees_with_a_scan() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let rects: Vec<Rect> = (0..300)
+            .map(|_| {
+                Rect::new(
+                    Point::new(rng.f32() * 500.0, rng.f32() * 300.0),
+                    1.0 + rng.f32() * 40.0,
+                    1.0 + rng.f32() * 20.0,
+                )
+            })
+            .collect();
+        let grid = PointGrid::new(&rects);
+        for _ in 0..2000 {
+            let p = Point::new(rng.f32() * 560.0 - 30.0, rng.f32() * 360.0 - 30.0);
+            let scan: Vec<usize> = (0..rects.len()).filter(|&i| rects[i].contains(p)).collect();
+            assert_eq!(grid.holding(p).collect::<Vec<_>>(), scan, "at {p:?}");
+        }
+        // A corner counts as inside.
+        assert!(grid.holding(rects[0].max()).any(|i| i == 0));
+        assert_eq!(PointGrid::new(&[]).holding(Point::default()).count(), 0);
     }
 }
