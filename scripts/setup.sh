@@ -14,6 +14,7 @@ packages=(
     libxrandr2
     libxkbcommon-x11-0
     ffmpeg              # legend export encodes videos with it (the tests probe them with ffprobe)
+    xvfb                # legend bench times start-up in a window: a private X server when there is no display
 )
 
 missing=()

@@ -2,7 +2,8 @@
 //!
 //! The core is plain Rust with no Bevy types: the map (`map`), the talk (`deck`), the
 //! files they are written in (`source`), the problems found in them (`diagnostic`),
-//! where everything sits (`layout`), what each zoom value shows (`zoom`, `morph`).
+//! where everything sits (`layout`), what each zoom value shows (`zoom`, `morph`), what
+//! part of the map is on screen (`sight`).
 //! The Bevy shell is one plugin per feature folder: `camera`, `map_view`, `overlay`,
 //! `window_controls`, `offscreen`, composed over the sets in `app`.
 
@@ -16,6 +17,7 @@ pub mod listing;
 pub mod map;
 pub mod morph;
 pub mod navigation;
+pub mod sight;
 pub mod source;
 pub mod synthetic;
 pub mod timeline;

@@ -42,6 +42,10 @@ pub struct Zoom(pub f32);
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
 pub struct PixelScale(pub f32);
 
+/// The part of the world plane on the map camera's target this frame.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
+pub struct OnScreen(pub crate::sight::Sight);
+
 /// Who moves the camera: the talk's script, or the presenter by hand (wheel, drag,
 /// keys 1–4, the slider). Any hand movement takes it off the script.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,6 +71,7 @@ impl Plugin for CameraPlugin {
         app.insert_resource(view)
             .insert_resource(Zoom(stage.zoom_scale.zoom_at(view.height)))
             .insert_resource(PixelScale(world_per_pixel(&view, UVec2::new(1920, 1080))))
+            .init_resource::<OnScreen>()
             .init_resource::<CameraFlight>()
             .init_resource::<CameraDriver>()
             .init_resource::<controls::Drag>()
@@ -131,10 +136,18 @@ fn measure_view(
     camera: Query<&Camera, With<MapCamera>>,
     mut zoom: ResMut<Zoom>,
     mut pixel: ResMut<PixelScale>,
+    mut on_screen: ResMut<OnScreen>,
 ) {
     zoom.set_if_neq(Zoom(stage.zoom_scale.zoom_at(view.height)));
     if let Some(size) = camera.iter().find_map(|c| c.physical_target_size()) {
-        pixel.set_if_neq(PixelScale(world_per_pixel(&view, size)));
+        let per_pixel = world_per_pixel(&view, size);
+        pixel.set_if_neq(PixelScale(per_pixel));
+        let center = crate::layout::Point::new(view.center.x, view.center.y);
+        on_screen.set_if_neq(OnScreen(crate::sight::Sight::new(
+            center,
+            (size.x, size.y),
+            per_pixel,
+        )));
     }
 }
 

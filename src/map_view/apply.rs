@@ -2,6 +2,7 @@
 //! and opacity, label positions and sizes, edge curves. The shapes themselves come
 //! from the pure `morph` module.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::text::TextColor;
 
@@ -16,12 +17,23 @@ use super::spawn::{
 };
 use super::theme;
 use crate::app::Stage;
-use crate::camera::{PixelScale, Zoom};
+use crate::camera::{OnScreen, PixelScale, Zoom};
 use crate::layout::{Route, edge_label_plate, label_size, proportions as p};
 use crate::map::NodeIndex;
 use crate::morph::{Shapes, shapes};
 
 const HIDDEN_BELOW: f32 = 0.004;
+
+/// What every morph system reads: the map, this frame's shapes, how lit each part is,
+/// the size of a pixel and what is on screen.
+#[derive(SystemParam)]
+pub(super) struct MapFrame<'w> {
+    stage: Res<'w, Stage>,
+    shapes: Res<'w, MapShapes>,
+    pixel: Res<'w, PixelScale>,
+    on_screen: Res<'w, OnScreen>,
+    emphasis: Res<'w, Emphasis>,
+}
 
 /// Every node's and edge's shape for this frame's zoom, worked out once for all the
 /// systems below.
@@ -81,10 +93,7 @@ fn undimmed(dim: f32) -> f32 {
 }
 
 pub(super) fn morph_boxes(
-    stage: Res<Stage>,
-    shapes: Res<MapShapes>,
-    pixel: Res<PixelScale>,
-    emphasis: Res<Emphasis>,
+    frame: MapFrame,
     mut materials: ResMut<Assets<BoxMaterial>>,
     mut boxes: Query<(
         &NodeBox,
@@ -93,14 +102,26 @@ pub(super) fn morph_boxes(
         &mut Visibility,
     )>,
 ) {
+    let MapFrame {
+        stage,
+        shapes,
+        pixel,
+        on_screen,
+        emphasis,
+    } = frame;
     let glow_width = pixel.0 * 14.0;
     let margin = pixel.0 * 2.0 + glow_width;
     for (&NodeBox(n), mut transform, material, mut visibility) in &mut boxes {
         let shape = shapes.0.nodes[n.0];
         let look = emphasis.node(n);
         let opacity = shape.opacity * undimmed(look.dim);
-        visibility.set_if_neq(shown(opacity));
-        if opacity < HIDDEN_BELOW {
+        let seen = on_screen.0.sees(&shape.rect, margin);
+        visibility.set_if_neq(if seen {
+            shown(opacity)
+        } else {
+            Visibility::Hidden
+        });
+        if opacity < HIDDEN_BELOW || !seen {
             continue;
         }
         let node = stage.map.node(n);
@@ -137,18 +158,26 @@ pub(super) fn morph_boxes(
 }
 
 pub(super) fn morph_labels(
-    stage: Res<Stage>,
-    shapes: Res<MapShapes>,
-    emphasis: Res<Emphasis>,
+    frame: MapFrame,
     mut labels: Query<(&NodeLabel, &mut Transform, &mut SharpText, &mut TextColor)>,
 ) {
+    let MapFrame {
+        stage,
+        shapes,
+        on_screen,
+        emphasis,
+        ..
+    } = frame;
     for (&NodeLabel(n), mut transform, mut sharp, mut colour) in &mut labels {
         let shape = shapes.0.nodes[n.0];
+        let opacity = shape.opacity * undimmed(emphasis.node(n).dim);
+        sharp.visible = opacity >= HIDDEN_BELOW && on_screen.0.sees(&shape.rect, 0.0);
+        if !sharp.visible {
+            continue;
+        }
         let group = stage.map.group(stage.map.node(n).group).colour;
         let c = theme::blend(theme::label_text(), theme::header_text(group), shape.open);
-        let opacity = shape.opacity * undimmed(emphasis.node(n).dim);
         colour.0 = c.with_alpha(opacity).into();
-        sharp.visible = opacity >= HIDDEN_BELOW;
         sharp.world_size = shape.label_size;
         transform.translation.x = shape.label_center.x;
         transform.translation.y = shape.label_center.y;
@@ -156,9 +185,7 @@ pub(super) fn morph_labels(
 }
 
 pub(super) fn morph_descriptions(
-    stage: Res<Stage>,
-    shapes: Res<MapShapes>,
-    emphasis: Res<Emphasis>,
+    frame: MapFrame,
     mut texts: Query<(
         &NodeDescription,
         &mut Transform,
@@ -166,11 +193,21 @@ pub(super) fn morph_descriptions(
         &mut TextColor,
     )>,
 ) {
+    let MapFrame {
+        stage,
+        shapes,
+        on_screen,
+        emphasis,
+        ..
+    } = frame;
     for (&NodeDescription(n), mut transform, mut sharp, mut colour) in &mut texts {
         let shape = shapes.0.nodes[n.0];
         let alpha = shape.opacity * fade_on_opening(shape.open) * undimmed(emphasis.node(n).dim);
+        sharp.visible = alpha >= HIDDEN_BELOW && on_screen.0.sees(&shape.rect, 0.0);
+        if !sharp.visible {
+            continue;
+        }
         colour.0 = theme::description_text().with_alpha(0.82 * alpha).into();
-        sharp.visible = alpha >= HIDDEN_BELOW;
         sharp.min_pixels = 7.0;
         let at = stage.layout.node(n).description_center();
         transform.translation.x = at.x;
@@ -196,10 +233,7 @@ fn badge_look(
 }
 
 pub(super) fn morph_badges(
-    stage: Res<Stage>,
-    shapes: Res<MapShapes>,
-    pixel: Res<PixelScale>,
-    emphasis: Res<Emphasis>,
+    frame: MapFrame,
     mut materials: ResMut<Assets<BoxMaterial>>,
     mut pills: Query<(
         &NodeBadge,
@@ -217,17 +251,28 @@ pub(super) fn morph_badges(
         Without<NodeBadge>,
     >,
 ) {
+    let MapFrame {
+        stage,
+        shapes,
+        pixel,
+        on_screen,
+        emphasis,
+    } = frame;
     let margin = pixel.0 * 2.0;
     for (&NodeBadge(n), mut transform, material, mut visibility) in &mut pills {
         let (alpha, rect) = badge_look(&stage, &shapes, &emphasis, n);
         // Pills smaller than a few pixels are noise.
         let text_size = label_size(stage.map.node(n).level) * p::BADGE;
         let big_enough = text_size / pixel.0 >= BADGE_MIN_PIXELS;
-        visibility.set_if_neq(if big_enough {
+        let seen = big_enough && on_screen.0.sees(&rect, margin);
+        visibility.set_if_neq(if seen {
             shown(alpha)
         } else {
             Visibility::Hidden
         });
+        if !seen || alpha < HIDDEN_BELOW {
+            continue;
+        }
         let params = box_params(
             Vec2::new(rect.width, rect.height),
             rect.height / 2.0,
@@ -243,8 +288,11 @@ pub(super) fn morph_badges(
     }
     for (&NodeBadgeText(n), mut transform, mut sharp, mut colour) in &mut texts {
         let (alpha, rect) = badge_look(&stage, &shapes, &emphasis, n);
+        sharp.visible = alpha >= HIDDEN_BELOW && on_screen.0.sees(&rect, 0.0);
+        if !sharp.visible {
+            continue;
+        }
         colour.0 = LinearRgba::WHITE.with_alpha(0.92 * alpha).into();
-        sharp.visible = alpha >= HIDDEN_BELOW;
         sharp.min_pixels = BADGE_MIN_PIXELS;
         transform.translation.x = rect.center.x;
         transform.translation.y = rect.center.y;
@@ -267,23 +315,34 @@ pub struct DrawnRoute(pub Route, pub u32);
 
 pub(super) fn morph_edges(
     mut commands: Commands,
-    stage: Res<Stage>,
-    shapes: Res<MapShapes>,
-    emphasis: Res<Emphasis>,
+    frame: MapFrame,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<EdgeMaterial>>,
     mut edges: Query<EdgeParts>,
 ) {
+    let MapFrame {
+        stage,
+        shapes,
+        on_screen,
+        emphasis,
+        ..
+    } = frame;
     for (entity, &EdgeCurve(e), mesh, material, mut visibility, drawn) in &mut edges {
         let shape = &shapes.0.edges[e.0];
         let look = emphasis.edge(e);
         let opacity = edge_opacity_with(shape, look);
-        visibility.set_if_neq(shown(opacity));
-        if opacity < HIDDEN_BELOW {
-            continue;
-        }
         let level = stage.map.node(stage.map.edge(e).from).level;
         let h = label_size(level);
+        // The arrowhead reaches half its width beside the curve.
+        let seen = opacity >= HIDDEN_BELOW && on_screen.0.sees_route(&shape.route, h);
+        visibility.set_if_neq(if seen {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
+        if !seen {
+            continue;
+        }
         let width = shape.width * (1.0 + 1.3 * look.emphasis);
         let drawing = DrawnRoute(shape.route.clone(), width.to_bits());
         if drawn != Some(&drawing) {
@@ -320,10 +379,7 @@ fn edge_opacity_with(shape: &crate::morph::EdgeShape, look: crate::timeline::Edg
 }
 
 pub(super) fn morph_edge_labels(
-    stage: Res<Stage>,
-    shapes: Res<MapShapes>,
-    pixel: Res<PixelScale>,
-    emphasis: Res<Emphasis>,
+    frame: MapFrame,
     mut materials: ResMut<Assets<BoxMaterial>>,
     mut plates: Query<(
         &EdgeLabelPlate,
@@ -336,6 +392,13 @@ pub(super) fn morph_edge_labels(
         Without<EdgeLabelPlate>,
     >,
 ) {
+    let MapFrame {
+        stage,
+        shapes,
+        pixel,
+        on_screen,
+        emphasis,
+    } = frame;
     let margin = pixel.0 * 2.0;
     let readable = |size: f32| size / pixel.0 >= 8.0;
     for (&EdgeLabelPlate(e), mut transform, material, mut visibility) in &mut plates {
@@ -351,13 +414,18 @@ pub(super) fn morph_edge_labels(
             visibility.set_if_neq(Visibility::Hidden);
             continue;
         };
-        visibility.set_if_neq(if readable(size) {
+        let (width, height) = edge_label_plate(&stage.map.edge(e).label, &stage.metrics, scale);
+        let at = shape.route.at(t);
+        let plate = crate::layout::Rect::new(at, width, height);
+        let seen = readable(size) && on_screen.0.sees(&plate, margin);
+        visibility.set_if_neq(if seen {
             shown(alpha)
         } else {
             Visibility::Hidden
         });
-        let (width, height) = edge_label_plate(&stage.map.edge(e).label, &stage.metrics, scale);
-        let at = shape.route.at(t);
+        if !seen || alpha < HIDDEN_BELOW {
+            continue;
+        }
         let params = box_params(
             Vec2::new(width, height),
             height / 2.0,
@@ -376,13 +444,19 @@ pub(super) fn morph_edge_labels(
         let look = emphasis.edge(e);
         let alpha = edge_opacity_with(shape, look);
         let spot = label_spot(&shape.route, look.emphasis);
+        let level = stage.map.node(stage.map.edge(e).from).level;
+        let scale = label_size(level) * lit_label_growth(look.emphasis);
+        let at = shape.route.at(spot.unwrap_or(0.5));
+        let (width, height) = edge_label_plate(&stage.map.edge(e).label, &stage.metrics, scale);
+        let plate = crate::layout::Rect::new(at, width, height);
+        sharp.visible = alpha >= HIDDEN_BELOW && spot.is_some() && on_screen.0.sees(&plate, 0.0);
+        if !sharp.visible {
+            continue;
+        }
         let c = theme::blend(theme::edge_label_text(), theme::highlight(), look.emphasis);
         colour.0 = c.with_alpha(alpha).into();
-        sharp.visible = alpha >= HIDDEN_BELOW && spot.is_some();
-        let level = stage.map.node(stage.map.edge(e).from).level;
-        sharp.world_size = label_size(level) * p::EDGE_LABEL * lit_label_growth(look.emphasis);
+        sharp.world_size = scale * p::EDGE_LABEL;
         sharp.min_pixels = 8.0;
-        let at = shape.route.at(spot.unwrap_or(0.5));
         transform.translation.x = at.x;
         transform.translation.y = at.y;
     }

@@ -217,3 +217,77 @@ fn halfway_between_l2_and_l3_a_frame_grows_while_its_children_fade_in() {
     );
     assert!(white[0] * 10 < white[2], "child label at L2: {white:?}");
 }
+
+#[test]
+fn what_is_off_screen_is_hidden_and_a_box_across_the_border_is_still_drawn() {
+    use bevy::prelude::Visibility;
+    use legend_present::map_view::spawn::NodeBox;
+
+    let stage = stage();
+    let mut app = OffscreenApp::new(stage.clone(), SIZE, 60.0);
+    let shot = level_shot(&stage, Level::L4, None, None).unwrap();
+    // Shift the view so the screen's right border cuts through an L4 box.
+    let per = world_per_pixel(&shot.view, SIZE);
+    let half_width = SIZE.x as f32 * per / 2.0;
+    let cut = stage
+        .map
+        .nodes_on(Level::L4)
+        .find(|&n| {
+            let r = stage.layout.node(n).closed;
+            r.left() > shot.view.center.x + half_width * 0.2 && r.height / per > 30.0
+        })
+        .expect("an L4 box right of the centre");
+    let r = stage.layout.node(cut).closed;
+    let view = CameraView {
+        center: Vec2::new(r.center.x - half_width, shot.view.center.y),
+        height: shot.view.height,
+    };
+    app.set_view(view);
+    let frame = app.capture().unwrap();
+    save(&frame, "culled-l4.png");
+
+    // The left half of the cut box is on screen and drawn in its colour.
+    let spot = plain_spot(&stage, cut);
+    let (x, y) = pixel_of(&view, spot).expect("the box's left part is on screen");
+    let expected = srgb(theme::box_fill(
+        stage.map.group(stage.map.node(cut).group).colour,
+    ));
+    assert!(
+        distance(frame.pixel(x, y), expected) <= 6,
+        "{} at ({x},{y}) is {:?}",
+        stage.map.node(cut).id,
+        frame.pixel(x, y)
+    );
+
+    // Boxes wholly outside the screen are hidden; those on it are not.
+    let on_screen = |rect: &Rect| {
+        rect.right() >= view.center.x - half_width
+            && rect.left() <= view.center.x + half_width
+            && rect.top() >= view.center.y - SIZE.y as f32 * per / 2.0
+            && rect.bottom() <= view.center.y + SIZE.y as f32 * per / 2.0
+    };
+    let world = app.world_mut();
+    let mut boxes = world.query::<(&NodeBox, &Visibility)>();
+    let (mut hidden, mut shown) = (0, 0);
+    for (&NodeBox(n), visibility) in boxes.iter(world) {
+        if stage.map.node(n).level != Level::L4 {
+            continue;
+        }
+        let rect = stage.layout.node(n).closed;
+        // A margin of a few pixels around the screen is left to the glow.
+        let far_off = !on_screen(&rect.inset(-40.0 * per));
+        if far_off {
+            assert_eq!(
+                *visibility,
+                Visibility::Hidden,
+                "{} is off screen",
+                stage.map.node(n).id
+            );
+            hidden += 1;
+        } else if on_screen(&rect) {
+            assert_ne!(*visibility, Visibility::Hidden, "{}", stage.map.node(n).id);
+            shown += 1;
+        }
+    }
+    assert!(hidden > 20 && shown >= 3, "{hidden} hidden, {shown} shown");
+}
