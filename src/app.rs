@@ -31,6 +31,14 @@ pub struct Stage {
     pub metrics: TextMetrics,
 }
 
+/// Present where a frame's pixels must depend on nothing drawn before it (an export,
+/// which may resume part-way): the glyphs of the map's labels and of the overlay are
+/// rasterised afresh each frame. Otherwise where a glyph lands in its atlas follows the
+/// order glyphs were first needed, and text drawn between whole pixels samples the atlas
+/// with rounding that follows that place.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct GlyphsAfresh;
+
 /// The fonts shipped with the app, embedded in the binary.
 pub mod fonts {
     pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");

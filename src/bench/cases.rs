@@ -86,6 +86,7 @@ pub fn live(deck: &Path, zoom: &str, size: UVec2, frames: usize) -> Result<Figur
             fps: 60.0,
             msaa: 4,
             talk: Some(talk),
+            glyphs_afresh: false,
         },
     );
     let warm_up = 20;

@@ -123,6 +123,7 @@ pub fn run(
         fps: options.fps as f32,
         msaa: options.msaa,
         talk: options.overlay.then(|| talk.clone()),
+        glyphs_afresh: true,
     };
     let mut app = OffscreenApp::with(stage, setup);
     let mut outputs = Vec::new();

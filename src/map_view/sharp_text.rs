@@ -2,8 +2,9 @@
 //! screen and scaled back to its world size, and hidden when too small to read.
 
 use bevy::prelude::*;
-use bevy::text::{FontSize, TextFont};
+use bevy::text::{FontAtlasSet, FontSize, TextFont};
 
+use crate::app::GlyphsAfresh;
 use crate::camera::{CameraView, MapCamera, world_per_pixel};
 
 /// A text entity whose size is given in world units.
@@ -49,10 +50,16 @@ pub(super) fn rasterise_at_screen_size(
     view: Res<CameraView>,
     camera: Query<&Camera, With<MapCamera>>,
     mut texts: Query<(&SharpText, &mut TextFont, &mut Transform, &mut Visibility)>,
+    afresh: Option<Res<GlyphsAfresh>>,
+    mut atlases: ResMut<FontAtlasSet>,
 ) {
     let Some(size) = camera.iter().find_map(|c| c.physical_target_size()) else {
         return;
     };
+    let afresh = afresh.is_some();
+    if afresh {
+        atlases.clear();
+    }
     let per_pixel = world_per_pixel(&view, size);
     for (sharp, mut font, mut transform, mut visibility) in &mut texts {
         let pixels = pixel_size(sharp.world_size, per_pixel);
@@ -68,6 +75,9 @@ pub(super) fn rasterise_at_screen_size(
         let rasterised = raster_size(pixels);
         if font.font_size != FontSize::Px(rasterised) {
             font.font_size = FontSize::Px(rasterised);
+        } else if afresh {
+            // Laid out again, into the atlases cleared above.
+            font.set_changed();
         }
         let scale = sharp.world_size / rasterised;
         transform.scale = Vec3::new(scale, scale, 1.0);

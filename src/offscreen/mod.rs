@@ -14,7 +14,7 @@ use bevy::time::TimeUpdateStrategy;
 use bevy::window::ExitCondition;
 use bevy::winit::WinitPlugin;
 
-use crate::app::{AppSystemsPlugin, Stage};
+use crate::app::{AppSystemsPlugin, GlyphsAfresh, Stage};
 use crate::camera::{CameraFlight, CameraPlugin, CameraView, MapCamera};
 use crate::map_view::{Emphasis, MapViewPlugin};
 use crate::overlay::OverlayPlugin;
@@ -122,6 +122,9 @@ pub struct OffscreenSetup {
     pub msaa: u32,
     /// Draw this talk's overlay (captions, title, progress) over the map.
     pub talk: Option<Talk>,
+    /// Rasterise label glyphs afresh each frame, so a frame depends on nothing drawn
+    /// before it (exports, resumed or not, come out the same to the byte).
+    pub glyphs_afresh: bool,
 }
 
 /// Samples per pixel for the map camera.
@@ -144,6 +147,7 @@ impl OffscreenApp {
                 fps,
                 msaa: 4,
                 talk: None,
+                glyphs_afresh: false,
             },
         )
     }
@@ -177,6 +181,9 @@ impl OffscreenApp {
             MapViewPlugin,
             OffscreenPlugin { size: setup.size },
         ));
+        if setup.glyphs_afresh {
+            app.insert_resource(GlyphsAfresh);
+        }
         if let Some(talk) = setup.talk {
             // The overlay as on screen: title, caption, progress; never notes.
             app.insert_resource(talk)

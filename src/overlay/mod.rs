@@ -8,7 +8,7 @@ use bevy::asset::AssetEventSystems;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPostUpdateSet, EguiPrimaryContextPass, egui};
 
-use crate::app::Stage;
+use crate::app::{GlyphsAfresh, Stage};
 use crate::camera::{CameraDriver, CameraFlight, CameraView, Zoom};
 use crate::map::Level;
 
@@ -27,17 +27,15 @@ impl OverlayPlugin {
     }
 }
 
-/// Whether the overlay's fonts have been handed to egui.
+/// How many times the overlay's fonts have been handed to egui.
 #[derive(Resource, Default)]
-struct OverlayFonts(bool);
+struct OverlayFonts {
+    handed: u64,
+}
 
-/// Puts the shipped Inter font first for egui's text (it has the arrows and dashes the
-/// captions use), once the egui context exists.
-fn use_shipped_fonts(mut contexts: EguiContexts, mut done: ResMut<OverlayFonts>) -> Result {
-    if done.0 {
-        return Ok(());
-    }
-    let ctx = contexts.ctx_mut()?;
+/// The shipped Inter font first for egui's text (it has the arrows and dashes the
+/// captions use).
+fn shipped_fonts() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
     for (name, bytes) in [
         ("Inter", crate::app::fonts::REGULAR),
@@ -51,10 +49,38 @@ fn use_shipped_fonts(mut contexts: EguiContexts, mut done: ResMut<OverlayFonts>)
     if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         family.insert(0, "Inter".to_string());
     }
-    ctx.set_fonts(fonts);
+    fonts
+}
+
+/// Hands egui the shipped fonts once its context exists; with [`GlyphsAfresh`], again
+/// every pass, so that each pass starts from an empty glyph atlas.
+fn use_shipped_fonts(
+    mut contexts: EguiContexts,
+    mut fonts: ResMut<OverlayFonts>,
+    afresh: Option<Res<GlyphsAfresh>>,
+) -> Result {
+    if fonts.handed > 0 && afresh.is_none() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut definitions = shipped_fonts();
+    if afresh.is_some() {
+        // egui rebuilds its fonts, atlas and all, only when their definitions change:
+        // a family nothing uses, named after the pass's parity, changes them each pass.
+        let parity = if fonts.handed.is_multiple_of(2) {
+            "even"
+        } else {
+            "odd"
+        };
+        definitions.families.insert(
+            egui::FontFamily::Name(format!("pass {parity}").into()),
+            vec!["Inter".to_string()],
+        );
+    }
+    ctx.set_fonts(definitions);
     // No animations: an exported frame must not depend on what the frame before showed.
     ctx.all_styles_mut(|style| style.animation_time = 0.0);
-    done.0 = true;
+    fonts.handed += 1;
     Ok(())
 }
 
