@@ -231,26 +231,53 @@ fn bend_for(from: Point, to: Point, scale: f32) -> f32 {
 /// and each sample looked up in the grid, so a path across the whole map costs its
 /// samples, not what lies near it.
 pub fn crossed(route: &Route, obstacles: &Obstacles) -> Vec<usize> {
-    let mut hits = Vec::new();
-    for (k, &p) in inner_samples(route).iter().enumerate() {
+    crossed_until(route, obstacles, |_| false).expect("never stopped")
+}
+
+/// Walks the path from its start, collecting the boxes it passes through in the order
+/// it meets them; after each new box `stop` is asked whether to give up (`None`).
+fn crossed_until(
+    route: &Route,
+    obstacles: &Obstacles,
+    mut stop: impl FnMut(&[usize]) -> bool,
+) -> Option<Vec<usize>> {
+    let mut boxes: Vec<usize> = Vec::new();
+    for p in inner_samples(route) {
         for i in obstacles.grid.holding(p) {
-            if !obstacles.ends.contains(&i) {
-                hits.push((k, i));
+            if !obstacles.ends.contains(&i) && !boxes.contains(&i) {
+                boxes.push(i);
+                if stop(&boxes) {
+                    return None;
+                }
             }
         }
     }
-    first_meetings(hits)
+    Some(boxes)
+}
+
+/// The first box the path passes through.
+fn first_crossed(route: &Route, obstacles: &Obstacles) -> Option<usize> {
+    let mut first = None;
+    crossed_until(route, obstacles, |boxes| {
+        first = boxes.first().copied();
+        true
+    });
+    first
 }
 
 /// Samples per cubic segment when looking for boxes a path passes through.
 const SAMPLES_PER_SEGMENT: usize = 32;
 
-/// The path's samples without its two ends (which sit on its own boxes' borders).
-fn inner_samples(route: &Route) -> Vec<Point> {
-    let mut samples = route.sample(SAMPLES_PER_SEGMENT * route.segments());
-    samples.pop();
-    samples.remove(0);
-    samples
+/// The path's samples, evenly spaced in each segment's parameter, without its two ends
+/// (which sit on its own boxes' borders).
+fn inner_samples(route: &Route) -> impl Iterator<Item = Point> + '_ {
+    let per = SAMPLES_PER_SEGMENT;
+    (0..route.segments())
+        .flat_map(move |s| {
+            let p = &route.points[3 * s..3 * s + 4];
+            (0..per).map(move |j| cubic(p, j as f32 / per as f32))
+        })
+        .skip(1)
 }
 
 /// (sample, box) meetings to boxes in the order the path first meets them.
@@ -269,7 +296,7 @@ fn crossed_among<'r>(
     route: &Route,
     candidates: impl Iterator<Item = (usize, &'r Rect)>,
 ) -> Vec<usize> {
-    let samples = inner_samples(route);
+    let samples: Vec<Point> = inner_samples(route).collect();
     let hits = candidates
         .filter_map(|(i, o)| samples.iter().position(|&p| o.contains(p)).map(|k| (k, i)))
         .collect();
@@ -325,10 +352,14 @@ fn score_below(route: Route, obstacles: &Obstacles, scale: f32, limit: f32) -> O
     if penalties + length >= limit {
         return None;
     }
-    let hits = crossed(&route, obstacles);
+    // Each box crossed costs as much: the walk stops at the first that reaches the limit.
+    let per_crossing = scale * 60.0;
+    let hits = crossed_until(&route, obstacles, |boxes| {
+        penalties + length + boxes.len() as f32 * per_crossing >= limit
+    })?;
     let crossings = hits.len();
     Some(Scored {
-        cost: length + crossings as f32 * scale * 60.0 + penalties,
+        cost: length + crossings as f32 * per_crossing + penalties,
         crossings,
         first_crossed: hits.first().copied(),
         route,
@@ -432,8 +463,13 @@ fn detour(seed: Scored, obstacles: &Obstacles, scale: f32, clearance: f32) -> Sc
         if through_length(&one) + bend_penalty(&one, scale) >= best.cost - 1e-3 {
             continue;
         }
-        let one = score(one, obstacles, scale);
-        if let Some(next) = one.first_crossed {
+        // Scored only when it can beat the best; the box it meets first is wanted anyway.
+        let limit = best.cost - 1e-3;
+        let scored = score_below(one.clone(), obstacles, scale, limit);
+        let next = scored
+            .as_ref()
+            .map_or_else(|| first_crossed(&one, obstacles), |s| s.first_crossed);
+        if let Some(next) = next {
             for w2 in detours(&obstacles.rects[next], clearance) {
                 let via = if (w2 - a).length() < (w - a).length() {
                     [w2, w]
@@ -452,7 +488,9 @@ fn detour(seed: Scored, obstacles: &Obstacles, scale: f32, clearance: f32) -> Sc
                 }
             }
         }
-        if one.cost < best.cost - 1e-3 {
+        if let Some(one) = scored
+            && one.cost < best.cost - 1e-3
+        {
             best = one;
         }
     }
