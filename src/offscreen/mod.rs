@@ -122,8 +122,8 @@ pub struct OffscreenSetup {
     pub msaa: u32,
     /// Draw this talk's overlay (captions, title, progress) over the map.
     pub talk: Option<Talk>,
-    /// Rasterise label glyphs afresh each frame, so a frame depends on nothing drawn
-    /// before it (exports, resumed or not, come out the same to the byte).
+    /// Rasterise the glyphs of labels and overlay afresh each frame, so a frame depends
+    /// on nothing drawn before it (exports, resumed or not, come out the same to the byte).
     pub glyphs_afresh: bool,
 }
 
