@@ -227,15 +227,10 @@ fn bend_for(from: Point, to: Point, scale: f32) -> f32 {
     ((to - from).length() * 0.4).clamp(scale * 0.6, scale * 6.0)
 }
 
-/// The boxes the path passes through, in the order it meets them. The path is sampled
-/// and each sample looked up in the grid, so a path across the whole map costs its
-/// samples, not what lies near it.
-pub fn crossed(route: &Route, obstacles: &Obstacles) -> Vec<usize> {
-    crossed_until(route, obstacles, |_| false).expect("never stopped")
-}
-
 /// Walks the path from its start, collecting the boxes it passes through in the order
-/// it meets them; after each new box `stop` is asked whether to give up (`None`).
+/// it meets them; after each new box `stop` is asked whether to give up (`None`). Each
+/// sample is looked up in the grid, so a path across the whole map costs its samples,
+/// not what lies near it.
 fn crossed_until(
     route: &Route,
     obstacles: &Obstacles,
@@ -280,32 +275,13 @@ fn inner_samples(route: &Route) -> impl Iterator<Item = Point> + '_ {
         .skip(1)
 }
 
-/// (sample, box) meetings to boxes in the order the path first meets them.
-fn first_meetings(mut hits: Vec<(usize, usize)>) -> Vec<usize> {
-    hits.sort_unstable();
-    let mut boxes: Vec<usize> = Vec::with_capacity(hits.len());
-    for (_, i) in hits {
-        if !boxes.contains(&i) {
-            boxes.push(i);
-        }
-    }
-    boxes
-}
-
-fn crossed_among<'r>(
-    route: &Route,
-    candidates: impl Iterator<Item = (usize, &'r Rect)>,
-) -> Vec<usize> {
-    let samples: Vec<Point> = inner_samples(route).collect();
-    let hits = candidates
-        .filter_map(|(i, o)| samples.iter().position(|&p| o.contains(p)).map(|k| (k, i)))
-        .collect();
-    first_meetings(hits)
-}
-
 /// How many of `obstacles` the path passes through (each counted once).
 pub fn crossings(route: &Route, obstacles: &[Rect]) -> usize {
-    crossed_among(route, obstacles.iter().enumerate()).len()
+    let samples: Vec<Point> = inner_samples(route).collect();
+    obstacles
+        .iter()
+        .filter(|o| samples.iter().any(|&p| o.contains(p)))
+        .count()
 }
 
 #[derive(Clone)]
