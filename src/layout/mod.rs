@@ -138,6 +138,33 @@ impl Layout {
         &self.nodes[node.0]
     }
 
+    /// How well the routes keep out of the way: for every edge, the boxes of its level
+    /// other than its own ends that its path passes through, summed.
+    pub fn boxes_crossed(&self, map: &Map) -> usize {
+        let mut total = 0;
+        let mut place = vec![0usize; map.nodes.len()];
+        for level in Level::ALL {
+            let on_level: Vec<NodeIndex> = map.nodes_on(level).collect();
+            for (k, n) in on_level.iter().enumerate() {
+                place[n.0] = k;
+            }
+            let boxes: Vec<Rect> = on_level.iter().map(|n| self.nodes[n.0].closed).collect();
+            let index = RectIndex::new(&boxes);
+            let grid = PointGrid::new(&boxes);
+            for e in map.edges_on(level) {
+                let edge = map.edge(e);
+                let obstacles = route::Obstacles {
+                    rects: &boxes,
+                    index: &index,
+                    grid: &grid,
+                    ends: [place[edge.from.0], place[edge.to.0]],
+                };
+                total += route::boxes_crossed(&self.edges[e.0], &obstacles);
+            }
+        }
+        total
+    }
+
     /// Lays out every node and routes every edge.
     pub fn compute(map: &Map, metrics: &TextMetrics) -> Layout {
         let family = Family::new(map);

@@ -63,7 +63,10 @@ impl RectIndex {
 pub struct PointGrid {
     rects: Vec<Rect>,
     origin: Point,
-    cell: f32,
+    /// Cells per unit of length (`1 / cell`).
+    per_unit: f32,
+    /// The shortest side of any rectangle.
+    thinnest: f32,
     columns: usize,
     rows: usize,
     /// Cell `c` lists `members[starts[c]..starts[c + 1]]`.
@@ -88,7 +91,11 @@ impl PointGrid {
         let mut grid = PointGrid {
             rects: rects.to_vec(),
             origin: bounds.min(),
-            cell,
+            per_unit: 1.0 / cell,
+            thinnest: rects
+                .iter()
+                .map(|r| r.width.min(r.height))
+                .fold(f32::INFINITY, f32::min),
             columns,
             rows,
             starts: Vec::new(),
@@ -122,10 +129,17 @@ impl PointGrid {
         grid
     }
 
-    /// The cell column and row holding a point, clamped to the grid.
+    /// How far apart points along a path may lie so that a path running through any of
+    /// the rectangles for more than half its thinnest side has a point inside it.
+    pub fn stride(&self) -> f32 {
+        self.thinnest / 2.0
+    }
+
+    /// The cell column and row holding a point, clamped to the grid (a float to integer
+    /// cast saturates, so points left of or below the grid fall in its first cells).
     fn cell_of(&self, p: Point) -> (usize, usize) {
-        let column = ((p.x - self.origin.x) / self.cell).floor().max(0.0) as usize;
-        let row = ((p.y - self.origin.y) / self.cell).floor().max(0.0) as usize;
+        let column = ((p.x - self.origin.x) * self.per_unit) as usize;
+        let row = ((p.y - self.origin.y) * self.per_unit) as usize;
         (column.min(self.columns - 1), row.min(self.rows - 1))
     }
 
@@ -134,6 +148,85 @@ impl PointGrid {
         let (c0, r0) = self.cell_of(r.min());
         let (c1, r1) = self.cell_of(r.max());
         (c0, c1, r0, r1)
+    }
+
+    /// Visits the cells the segment from `a` to `b` passes through, in order, with the
+    /// rectangles each lists and the part of the segment (as `t` from 0 at `a` to 1 at
+    /// `b`) inside it, until `visit` returns true.
+    pub fn along(&self, a: Point, b: Point, mut visit: impl FnMut(&[u32], f32, f32) -> bool) {
+        if self.rects.is_empty() {
+            return;
+        }
+        // In cell units, with the grid's origin at zero.
+        let (ax, ay) = (
+            (a.x - self.origin.x) * self.per_unit,
+            (a.y - self.origin.y) * self.per_unit,
+        );
+        let (dx, dy) = ((b.x - a.x) * self.per_unit, (b.y - a.y) * self.per_unit);
+        let (columns, rows) = (self.columns as f32, self.rows as f32);
+        // Keep to the part of the segment over the grid.
+        let (mut t0, mut t1) = (0.0f32, 1.0f32);
+        for (start, delta, size) in [(ax, dx, columns), (ay, dy, rows)] {
+            if delta.abs() < 1e-12 {
+                if start < 0.0 || start > size {
+                    return;
+                }
+            } else {
+                let (u, v) = ((0.0 - start) / delta, (size - start) / delta);
+                t0 = t0.max(u.min(v));
+                t1 = t1.min(u.max(v));
+            }
+        }
+        // Also when a coordinate is not a number.
+        if t0 > t1 || t0.is_nan() || t1.is_nan() {
+            return;
+        }
+        let cell = |t: f32, start: f32, delta: f32, count: usize| {
+            ((start + delta * t) as usize).min(count - 1)
+        };
+        let (mut column, mut row) = (cell(t0, ax, dx, self.columns), cell(t0, ay, dy, self.rows));
+        let (last_column, last_row) = (cell(t1, ax, dx, self.columns), cell(t1, ay, dy, self.rows));
+        // Where the segment next crosses a column (row) boundary, and how far apart those are.
+        let next = |index: usize, start: f32, delta: f32| {
+            if delta > 0.0 {
+                ((index + 1) as f32 - start) / delta
+            } else if delta < 0.0 {
+                (index as f32 - start) / delta
+            } else {
+                f32::INFINITY
+            }
+        };
+        let (mut next_x, mut next_y) = (next(column, ax, dx), next(row, ay, dy));
+        let (step_x, step_y) = ((1.0 / dx).abs(), (1.0 / dy).abs());
+        let mut enter = t0;
+        for _ in 0..self.columns + self.rows + 2 {
+            let exit = next_x.min(next_y).min(t1);
+            let c = row * self.columns + column;
+            let members = &self.members[self.starts[c] as usize..self.starts[c + 1] as usize];
+            if visit(members, enter, exit) || (column == last_column && row == last_row) {
+                return;
+            }
+            if next_x < next_y {
+                if (dx > 0.0 && column + 1 >= self.columns) || (dx < 0.0 && column == 0) {
+                    return;
+                }
+                column = if dx > 0.0 { column + 1 } else { column - 1 };
+                enter = next_x;
+                next_x += step_x;
+            } else {
+                if (dy > 0.0 && row + 1 >= self.rows) || (dy < 0.0 && row == 0) {
+                    return;
+                }
+                row = if dy > 0.0 { row + 1 } else { row - 1 };
+                enter = next_y;
+                next_y += step_y;
+            }
+        }
+    }
+
+    /// The rectangle at `index` among those the grid was built from.
+    pub fn rect(&self, index: usize) -> &Rect {
+        &self.rects[index]
     }
 
     /// The rectangles holding `p` (borders included), in increasing order.
@@ -210,5 +303,57 @@ mod tests {
         // A corner counts as inside.
         assert!(grid.holding(rects[0].max()).any(|i| i == 0));
         assert_eq!(PointGrid::new(&[]).holding(Point::default()).count(), 0);
+    }
+
+    #[test]
+    fn a_segment_visits_the_cells_of_every_rectangle_it_meets_in_order() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let rects: Vec<Rect> = (0..300)
+            .map(|_| {
+                Rect::new(
+                    Point::new(rng.f32() * 400.0, rng.f32() * 200.0),
+                    2.0 + rng.f32() * 20.0,
+                    2.0 + rng.f32() * 10.0,
+                )
+            })
+            .collect();
+        let grid = PointGrid::new(&rects);
+        for _ in 0..200 {
+            // Ends may lie off the grid.
+            let a = Point::new(rng.f32() * 600.0 - 100.0, rng.f32() * 300.0 - 50.0);
+            let b = Point::new(rng.f32() * 600.0 - 100.0, rng.f32() * 300.0 - 50.0);
+            let mut listed = std::collections::BTreeSet::new();
+            let mut last_exit = 0.0f32;
+            grid.along(a, b, |members, enter, exit| {
+                assert!(enter <= exit + 1e-5 && enter + 1e-4 >= last_exit);
+                last_exit = exit;
+                listed.extend(members.iter().map(|&m| m as usize));
+                false
+            });
+            // Every rectangle a fine sampling of the segment finds is listed.
+            for k in 0..=2000 {
+                let p = a.lerp(b, k as f32 / 2000.0);
+                for (i, r) in rects.iter().enumerate() {
+                    if r.contains(p) {
+                        assert!(listed.contains(&i), "{a:?}->{b:?} misses {i}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_visit_can_stop_the_walk() {
+        let rects: Vec<Rect> = (0..20)
+            .map(|i| Rect::new(Point::new(i as f32 * 10.0, 0.0), 4.0, 4.0))
+            .collect();
+        let grid = PointGrid::new(&rects);
+        let mut visits = 0;
+        grid.along(Point::new(0.0, 0.0), Point::new(190.0, 0.0), |_, _, _| {
+            visits += 1;
+            visits == 3
+        });
+        assert_eq!(visits, 3);
+        assert_eq!(grid.stride(), 2.0);
     }
 }

@@ -1,0 +1,395 @@
+//! An edge's route between two boxes: a smooth path of cubic curves that leaves one
+//! box's border and arrives square to the other's. The search picks the path, the walk
+//! finds the boxes a path passes through, and ports spread edges sharing a side.
+
+mod ports;
+mod search;
+mod walk;
+
+use super::geometry::{Point, Rect};
+use super::spatial::{PointGrid, RectIndex};
+pub use ports::spread_ports;
+pub use search::{repair, route};
+
+/// The boxes an edge must keep out of: everything on its level but its own two ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Obstacles<'a> {
+    /// Every box of the level.
+    pub rects: &'a [Rect],
+    /// The same boxes, indexed by place.
+    pub index: &'a RectIndex,
+    /// The same boxes, by the points they hold.
+    pub grid: &'a PointGrid,
+    /// The edge's own ends (positions in `rects`).
+    pub ends: [usize; 2],
+}
+
+impl Obstacles<'_> {
+    /// The boxes other than the ends that meet `area`, in level order.
+    pub fn near(&self, area: &Rect) -> Vec<usize> {
+        let mut found = self.index.meeting(area);
+        found.retain(|i| !self.ends.contains(i));
+        found
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    Left,
+    Right,
+    Bottom,
+    Top,
+}
+
+impl Side {
+    const ALL: [Side; 4] = [Side::Right, Side::Left, Side::Bottom, Side::Top];
+
+    /// The outward direction.
+    pub fn normal(self) -> Point {
+        match self {
+            Side::Left => Point::new(-1.0, 0.0),
+            Side::Right => Point::new(1.0, 0.0),
+            Side::Bottom => Point::new(0.0, -1.0),
+            Side::Top => Point::new(0.0, 1.0),
+        }
+    }
+
+    /// The point at `t` (0–1) along this side of `rect`, left to right or bottom to top.
+    pub fn point(self, rect: &Rect, t: f32) -> Point {
+        let (lo, hi) = (rect.min(), rect.max());
+        match self {
+            Side::Left => Point::new(lo.x, lo.y + (hi.y - lo.y) * t),
+            Side::Right => Point::new(hi.x, lo.y + (hi.y - lo.y) * t),
+            Side::Bottom => Point::new(lo.x + (hi.x - lo.x) * t, lo.y),
+            Side::Top => Point::new(lo.x + (hi.x - lo.x) * t, hi.y),
+        }
+    }
+
+    /// How far along this side a point lies (the coordinate that runs along it).
+    fn along(self, p: Point) -> f32 {
+        match self {
+            Side::Left | Side::Right => p.y,
+            Side::Bottom | Side::Top => p.x,
+        }
+    }
+}
+
+/// A routed edge: cubic Bézier segments `points[3k..=3k+3]`, from `points[0]` on the
+/// source border to the last point on the target border.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    pub points: Vec<Point>,
+    pub from_side: Side,
+    pub to_side: Side,
+    /// Where along the path (0–1) its label sits; `None` where no spot is free of
+    /// boxes and other labels (it is then shown only when the edge is highlighted).
+    pub label_at: Option<f32>,
+    /// Where the (larger) label of the edge sits while it is lit: the spot covering the
+    /// least of other boxes.
+    pub lit_label_at: f32,
+}
+
+fn cubic(p: &[Point], t: f32) -> Point {
+    let u = 1.0 - t;
+    p[0] * (u * u * u) + p[1] * (3.0 * u * u * t) + p[2] * (3.0 * u * t * t) + p[3] * (t * t * t)
+}
+
+fn cubic_tangent(p: &[Point], t: f32) -> Point {
+    let u = 1.0 - t;
+    (p[1] - p[0]) * (3.0 * u * u) + (p[2] - p[1]) * (6.0 * u * t) + (p[3] - p[2]) * (3.0 * t * t)
+}
+
+impl Route {
+    pub fn start(&self) -> Point {
+        self.points[0]
+    }
+
+    pub fn end(&self) -> Point {
+        self.points[self.points.len() - 1]
+    }
+
+    fn segments(&self) -> usize {
+        (self.points.len() - 1) / 3
+    }
+
+    /// The segment holding `t` and the parameter within it.
+    fn locate(&self, t: f32) -> (usize, f32) {
+        let n = self.segments();
+        let scaled = t.clamp(0.0, 1.0) * n as f32;
+        let s = (scaled.floor() as usize).min(n - 1);
+        (s, scaled - s as f32)
+    }
+
+    /// The point at `t` (0–1) along the path.
+    pub fn at(&self, t: f32) -> Point {
+        let (s, local) = self.locate(t);
+        cubic(&self.points[3 * s..3 * s + 4], local)
+    }
+
+    /// The direction of travel at `t`, not normalised.
+    pub fn tangent(&self, t: f32) -> Point {
+        let (s, local) = self.locate(t);
+        cubic_tangent(&self.points[3 * s..3 * s + 4], local)
+    }
+
+    /// `count + 1` points evenly spaced in `t`.
+    pub fn sample(&self, count: usize) -> Vec<Point> {
+        let segments = self.segments();
+        if count == 0 || !count.is_multiple_of(segments) {
+            return (0..=count)
+                .map(|i| self.at(i as f32 / count as f32))
+                .collect();
+        }
+        // Whole segments at a time, without locating each point's segment.
+        let per = count / segments;
+        let mut points = Vec::with_capacity(count + 1);
+        for s in 0..segments {
+            let p = &self.points[3 * s..3 * s + 4];
+            points.extend((0..per).map(|j| cubic(p, j as f32 / per as f32)));
+        }
+        points.push(self.end());
+        points
+    }
+
+    pub fn length(&self) -> f32 {
+        curve_length(&self.points)
+    }
+
+    /// Moves every point by `offset`.
+    pub fn translated(&self, offset: Point) -> Route {
+        Route {
+            points: self.points.iter().map(|&p| p + offset).collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The path from `from` (leaving `from_side`) through `via` to `to` (arriving
+    /// square to `to_side`); `bend` is how far the end handles stand off the borders.
+    pub fn through(
+        from: Point,
+        from_side: Side,
+        via: &[Point],
+        to: Point,
+        to_side: Side,
+        bend: f32,
+    ) -> Route {
+        let mut points = Vec::with_capacity(3 * via.len() + 4);
+        control_points(from, from_side, via, to, to_side, bend, |p| points.push(p));
+        Route {
+            points,
+            from_side,
+            to_side,
+            label_at: None,
+            lit_label_at: 0.5,
+        }
+    }
+
+    /// A single curve between two points.
+    pub fn between(from: Point, from_side: Side, to: Point, to_side: Side, bend: f32) -> Route {
+        Route::through(from, from_side, &[], to, to_side, bend)
+    }
+
+    /// Places the ends again (keeping any bends in between) and restores the handles.
+    fn with_ends(&self, from: Point, to: Point, scale: f32) -> Route {
+        let mut points = self.points.clone();
+        let last = points.len() - 1;
+        points[0] = from;
+        points[last] = to;
+        let bend = bend_for(from, to, scale);
+        let first_target = if last > 3 { points[3] } else { to };
+        let last_source = if last > 3 { points[last - 3] } else { from };
+        points[1] = from
+            + self.from_side.normal()
+                * bend
+                    .min((first_target - from).length() * 0.5)
+                    .max(scale * 0.3);
+        points[last - 1] = to
+            + self.to_side.normal() * bend.min((to - last_source).length() * 0.5).max(scale * 0.3);
+        Route {
+            points,
+            ..self.clone()
+        }
+    }
+}
+
+/// The control points of the path from `from` (leaving `from_side`) through `via` to
+/// `to` (arriving square to `to_side`), handed to `emit` in order.
+fn control_points(
+    from: Point,
+    from_side: Side,
+    via: &[Point],
+    to: Point,
+    to_side: Side,
+    bend: f32,
+    mut emit: impl FnMut(Point),
+) {
+    let anchor = |i: usize| match i {
+        0 => from,
+        i if i <= via.len() => via[i - 1],
+        _ => to,
+    };
+    let last = via.len() + 1;
+    // End handles never reach past the neighbouring anchor, so bends stay tight.
+    let first_bend = bend.min(0.45 * (anchor(1) - from).length());
+    let last_bend = bend.min(0.45 * (to - anchor(last - 1)).length());
+    emit(from);
+    emit(from + from_side.normal() * first_bend);
+    for i in 1..last {
+        let (prev, here, next) = (anchor(i - 1), anchor(i), anchor(i + 1));
+        let direction = (next - prev).direction();
+        let handle = 0.35 * (here - prev).length().min((next - here).length());
+        emit(here - direction * handle);
+        emit(here);
+        emit(here + direction * handle);
+    }
+    emit(to + to_side.normal() * last_bend);
+    emit(to);
+}
+
+/// The length of a path of cubic segments: five-point Gauss–Legendre quadrature of
+/// its speed over each segment, exact to well under a thousandth for these gentle curves.
+fn curve_length(points: &[Point]) -> f32 {
+    const NODES: [(f32, f32); 5] = [
+        (0.5, 0.284_444_45),
+        (0.230_765_35, 0.239_314_34),
+        (0.769_234_65, 0.239_314_34),
+        (0.046_910_077, 0.118_463_44),
+        (0.953_089_9, 0.118_463_44),
+    ];
+    points
+        .windows(4)
+        .step_by(3)
+        .map(|p| {
+            NODES
+                .iter()
+                .map(|&(t, weight)| {
+                    let d = cubic_tangent(p, t);
+                    weight * (d.x * d.x + d.y * d.y).sqrt()
+                })
+                .sum::<f32>()
+        })
+        .sum()
+}
+
+fn bend_for(from: Point, to: Point, scale: f32) -> f32 {
+    ((to - from).length() * 0.4).clamp(scale * 0.6, scale * 6.0)
+}
+
+/// How many boxes other than its own ends the path passes through (each counted once).
+/// Counted on points along the curve itself, at the level's stride.
+pub fn boxes_crossed(route: &Route, obstacles: &Obstacles) -> usize {
+    let mut boxes: Vec<usize> = Vec::new();
+    for p in walk::inner_samples(&route.points, obstacles.grid.stride()) {
+        for i in obstacles.grid.holding(p) {
+            if !obstacles.ends.contains(&i) && !boxes.contains(&i) {
+                boxes.push(i);
+            }
+        }
+    }
+    boxes.len()
+}
+
+/// How many of `obstacles` the path passes through (each counted once), walked at the
+/// spacing that suits the thinnest of them.
+pub fn crossings(route: &Route, obstacles: &[Rect]) -> usize {
+    let thinnest = obstacles
+        .iter()
+        .map(|o| o.width.min(o.height))
+        .fold(f32::INFINITY, f32::min);
+    let samples: Vec<Point> = walk::inner_samples(&route.points, thinnest / 2.0).collect();
+    obstacles
+        .iter()
+        .filter(|o| samples.iter().any(|&p| o.contains(p)))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f32, y: f32) -> Rect {
+        Rect::new(Point::new(x, y), 10.0, 4.0)
+    }
+
+    /// Routes between two boxes with `others` in the way.
+    fn route_among(from: &Rect, to: &Rect, others: &[Rect]) -> Route {
+        let rects: Vec<Rect> = [*from, *to]
+            .into_iter()
+            .chain(others.iter().copied())
+            .collect();
+        let index = RectIndex::new(&rects);
+        let grid = PointGrid::new(&rects);
+        let obstacles = Obstacles {
+            rects: &rects,
+            index: &index,
+            grid: &grid,
+            ends: [0, 1],
+        };
+        route(from, to, &obstacles, 1.0, 1.0)
+    }
+
+    #[test]
+    fn a_box_to_the_right_is_reached_from_the_right_side() {
+        let r = route_among(&rect(0.0, 0.0), &rect(30.0, 0.0), &[]);
+        assert_eq!((r.from_side, r.to_side), (Side::Right, Side::Left));
+        assert_eq!(r.start(), Point::new(5.0, 0.0));
+        assert_eq!(r.end(), Point::new(25.0, 0.0));
+        assert_eq!(r.at(0.0), r.start());
+        assert_eq!(r.at(1.0), r.end());
+    }
+
+    #[test]
+    fn routes_bend_around_a_box_in_the_way() {
+        let blocker = Rect::new(Point::new(15.0, 0.0), 6.0, 12.0);
+        let straight = Route::between(
+            Point::new(5.0, 0.0),
+            Side::Right,
+            Point::new(25.0, 0.0),
+            Side::Left,
+            8.0,
+        );
+        assert_eq!(crossings(&straight, &[blocker]), 1);
+        let r = route_among(&rect(0.0, 0.0), &rect(30.0, 0.0), &[blocker]);
+        assert_eq!(crossings(&r, &[blocker]), 0, "{r:?}");
+        assert!(rect(0.0, 0.0).distance_to_border(r.start()).abs() < 1e-4);
+    }
+
+    #[test]
+    fn an_edge_through_a_row_of_boxes_stays_straight() {
+        let row: Vec<Rect> = (1..=8).map(|i| rect(i as f32 * 15.0, 0.0)).collect();
+        let r = route_among(&rect(0.0, 0.0), &rect(135.0, 0.0), &row);
+        assert_eq!(r.points.len(), 4, "one curve, no bends: {r:?}");
+    }
+
+    #[test]
+    fn paths_through_waypoints_pass_through_them() {
+        let w = Point::new(10.0, 10.0);
+        let r = Route::through(
+            Point::new(0.0, 0.0),
+            Side::Top,
+            &[w],
+            Point::new(20.0, 0.0),
+            Side::Top,
+            3.0,
+        );
+        assert_eq!(r.points.len(), 7);
+        assert_eq!(r.at(0.5), w);
+        assert_eq!(r.end(), Point::new(20.0, 0.0));
+    }
+
+    #[test]
+    fn shared_sides_spread_their_ports() {
+        let hub = rect(0.0, 0.0);
+        let ends = [(hub, rect(30.0, 10.0)), (hub, rect(30.0, -10.0))];
+        let mut routes: Vec<Route> = ends.iter().map(|(a, b)| route_among(a, b, &[])).collect();
+        assert_eq!(routes[0].start(), routes[1].start());
+        spread_ports(&mut routes, &ends, 1.0);
+        assert!(
+            routes[0].start().y > routes[1].start().y,
+            "upper target, upper port"
+        );
+        for r in &routes {
+            assert!(hub.distance_to_border(r.start()) < 1e-4);
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! Finds an edge's path: among straight paths between any two sides of its boxes and
+//! those bending through the gaps around what is in their way, the cheapest — short,
+//! few bends, not leaving or arriving backwards, and above all through no other box.
+//! An exact search over that set: paths are tried most promising first, and one whose
+//! lower bound cannot beat the best found so far is never walked.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::walk::{crossed_until, first_crossed};
+use super::{Obstacles, Route, Side, bend_for, control_points, curve_length};
+use crate::layout::geometry::{Point, Rect};
+
+/// The most bends a path may take.
+const MAX_BENDS: usize = 2;
+/// Boxes on the line between an edge's box centres beyond which it is not bent.
+const BEYOND_BENDING: usize = 5;
+/// What a box in the way costs, in label sizes of the level.
+const CROSSING: f32 = 60.0;
+/// What a bend costs, in label sizes.
+const BEND: f32 = 2.0;
+/// What leaving or arriving backwards costs, in label sizes.
+const BACKWARDS: f32 = 25.0;
+
+/// A path is only taken over the best so far when it is cheaper by more than this.
+const MARGIN: f32 = 1e-3;
+
+/// The best route between two boxes given everything else on the level. `scale` is
+/// the level's label size (it sets bends), `clearance` how far from a box a detour runs.
+pub fn route(from: &Rect, to: &Rect, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
+    let mut search = Search::new(obstacles, scale, clearance);
+    // Bends past a box or two cannot clear a path through many: such an edge keeps to
+    // the best straight path.
+    let (a, b) = (from.center, to.center);
+    let centre = [a, a.lerp(b, 1.0 / 3.0), a.lerp(b, 2.0 / 3.0), b];
+    if crossed_until(&centre, search.stride, obstacles, |boxes| {
+        boxes.len() > BEYOND_BENDING
+    })
+    .is_none()
+    {
+        search.max_bends = 0;
+    }
+    for from_side in Side::ALL {
+        for to_side in Side::ALL {
+            let a = from_side.point(from, 0.5);
+            let b = to_side.point(to, 0.5);
+            search.push(Trial::new(a, from_side, &[], b, to_side, scale));
+        }
+    }
+    search.run().expect("a straight path has a finite cost")
+}
+
+/// Routes again, between the same end points, a path that now passes through a box
+/// (spreading ports moves ends, and with them the curves); it is kept unless a path
+/// between its ends does better.
+pub fn repair(route: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
+    let mut search = Search::new(obstacles, scale, clearance);
+    let current = search
+        .score(&route.points, route.from_side, route.to_side)
+        .expect("every cost is below infinity");
+    let Some(first) = current.first_crossed else {
+        return route.clone();
+    };
+    search.best = Some((current.cost, route.clone()));
+    if current.crossings > BEYOND_BENDING {
+        search.max_bends = 0;
+    }
+    let straight = Trial::new(
+        route.start(),
+        route.from_side,
+        &[],
+        route.end(),
+        route.to_side,
+        scale,
+    );
+    search.push(straight);
+    search.push_past(&straight, first, current.crossings);
+    search.run().unwrap_or_else(|| route.clone())
+}
+
+/// What a path costs, and the first box in its way.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    cost: f32,
+    crossings: usize,
+    first_crossed: Option<usize>,
+}
+
+/// A path the search may try: where it leaves and arrives, and up to two bends.
+#[derive(Debug, Clone, Copy)]
+struct Trial {
+    from: Point,
+    from_side: Side,
+    to: Point,
+    to_side: Side,
+    via: [Point; MAX_BENDS],
+    bends: usize,
+    /// What this path, and any that bends more between the same ends, costs at least:
+    /// the length through its anchors, which the curve can only exceed and a further
+    /// bend can only lengthen, and the price of its bends.
+    bound: f32,
+    /// What it is expected to cost: the bound, what leaving or arriving backwards
+    /// costs, and the boxes still in its way (those its parent met, less the one it
+    /// bends past).
+    estimate: f32,
+}
+
+impl Trial {
+    fn new(
+        from: Point,
+        from_side: Side,
+        via: &[Point],
+        to: Point,
+        to_side: Side,
+        scale: f32,
+    ) -> Trial {
+        let mut anchors = [Point::default(); MAX_BENDS];
+        anchors[..via.len()].copy_from_slice(via);
+        let mut through = 0.0;
+        let mut last = from;
+        for &p in via.iter().chain(std::iter::once(&to)) {
+            through += (p - last).length();
+            last = p;
+        }
+        let away = |p: Point, side: Side, target: Point| {
+            let n = side.normal();
+            let d = target - p;
+            n.x * d.x + n.y * d.y < 0.0
+        };
+        let first_goal = via.first().copied().unwrap_or(to);
+        let last_goal = via.last().copied().unwrap_or(from);
+        let backwards = usize::from(away(from, from_side, first_goal))
+            + usize::from(away(to, to_side, last_goal));
+        let bound = through + via.len() as f32 * scale * BEND;
+        Trial {
+            from,
+            from_side,
+            to,
+            to_side,
+            via: anchors,
+            bends: via.len(),
+            bound,
+            estimate: bound + backwards as f32 * scale * BACKWARDS,
+        }
+    }
+
+    fn via(&self) -> &[Point] {
+        &self.via[..self.bends]
+    }
+
+    /// The path's control points.
+    fn controls(&self, scale: f32) -> Controls {
+        let mut controls = Controls {
+            points: [Point::default(); 3 * MAX_BENDS + 4],
+            len: 0,
+        };
+        control_points(
+            self.from,
+            self.from_side,
+            self.via(),
+            self.to,
+            self.to_side,
+            bend_for(self.from, self.to, scale),
+            |p| {
+                controls.points[controls.len] = p;
+                controls.len += 1;
+            },
+        );
+        controls
+    }
+
+    /// The paths that also bend past `obstacle`: one more bend in one of the gaps
+    /// around it, the bends taken in order of their distance from the start.
+    fn past(
+        &self,
+        obstacle: &Rect,
+        still_in_way: usize,
+        clearance: f32,
+        scale: f32,
+    ) -> impl Iterator<Item = Trial> {
+        let trial = *self;
+        detours(obstacle, clearance).into_iter().map(move |w| {
+            let mut via = [Point::default(); MAX_BENDS + 1];
+            via[..trial.bends].copy_from_slice(trial.via());
+            via[trial.bends] = w;
+            let via = &mut via[..=trial.bends];
+            via.sort_by(|p, q| {
+                (*p - trial.from)
+                    .length()
+                    .total_cmp(&(*q - trial.from).length())
+            });
+            let mut child = Trial::new(
+                trial.from,
+                trial.from_side,
+                via,
+                trial.to,
+                trial.to_side,
+                scale,
+            );
+            child.estimate += still_in_way as f32 * scale * CROSSING;
+            child
+        })
+    }
+}
+
+/// A path's control points, kept without a heap allocation.
+struct Controls {
+    points: [Point; 3 * MAX_BENDS + 4],
+    len: usize,
+}
+
+impl Controls {
+    fn points(&self) -> &[Point] {
+        &self.points[..self.len]
+    }
+}
+
+/// Points in the gaps around a box: beside each side's middle and beyond each corner.
+fn detours(o: &Rect, clearance: f32) -> [Point; 8] {
+    let (lo, hi) = (o.min(), o.max());
+    let c = clearance;
+    [
+        Point::new(o.center.x, hi.y + c),
+        Point::new(o.center.x, lo.y - c),
+        Point::new(lo.x - c, o.center.y),
+        Point::new(hi.x + c, o.center.y),
+        Point::new(lo.x - c, hi.y + c),
+        Point::new(hi.x + c, hi.y + c),
+        Point::new(lo.x - c, lo.y - c),
+        Point::new(hi.x + c, lo.y - c),
+    ]
+}
+
+/// A trial waiting its turn: the lowest estimate first, then the first queued.
+struct Queued {
+    trial: Trial,
+    order: usize,
+}
+
+impl PartialEq for Queued {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Queued {}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Reversed: the heap pops its greatest.
+        other
+            .trial
+            .estimate
+            .total_cmp(&self.trial.estimate)
+            .then(other.order.cmp(&self.order))
+    }
+}
+
+/// One edge's search: the trials waiting, most promising first, and the best path yet.
+struct Search<'a> {
+    obstacles: &'a Obstacles<'a>,
+    scale: f32,
+    clearance: f32,
+    stride: f32,
+    queue: BinaryHeap<Queued>,
+    queued: usize,
+    max_bends: usize,
+    best: Option<(f32, Route)>,
+}
+
+impl<'a> Search<'a> {
+    fn new(obstacles: &'a Obstacles<'a>, scale: f32, clearance: f32) -> Search<'a> {
+        Search {
+            obstacles,
+            scale,
+            clearance,
+            stride: obstacles.grid.stride(),
+            queue: BinaryHeap::new(),
+            queued: 0,
+            max_bends: MAX_BENDS,
+            best: None,
+        }
+    }
+
+    /// What a path must cost less than to be the new best.
+    fn limit(&self) -> f32 {
+        self.best
+            .as_ref()
+            .map_or(f32::INFINITY, |(cost, _)| cost - MARGIN)
+    }
+
+    fn push(&mut self, trial: Trial) {
+        if trial.bound < self.limit() {
+            self.queue.push(Queued {
+                trial,
+                order: self.queued,
+            });
+            self.queued += 1;
+        }
+    }
+
+    /// Queues the paths that bend past `obstacle` as well, where any of them may win.
+    fn push_past(&mut self, trial: &Trial, obstacle: usize, met: usize) {
+        if trial.bends >= self.max_bends || trial.bound + self.scale * BEND >= self.limit() {
+            return;
+        }
+        let rect = self.obstacles.rects[obstacle];
+        for child in trial.past(&rect, met.saturating_sub(1), self.clearance, self.scale) {
+            self.push(child);
+        }
+    }
+
+    /// Tries the waiting paths until none is left; those that cannot beat the best are
+    /// passed over unwalked.
+    fn run(mut self) -> Option<Route> {
+        while let Some(Queued { trial, .. }) = self.queue.pop() {
+            // Trials come by estimate, not bound, so a later one may still win.
+            if trial.bound < self.limit() {
+                self.attempt(trial);
+            }
+        }
+        self.best.map(|(_, route)| route)
+    }
+
+    /// Scores a path, keeps it if it is the best yet, and queues the paths that bend
+    /// past the first box in its way.
+    fn attempt(&mut self, trial: Trial) {
+        let controls = trial.controls(self.scale);
+        let points = controls.points();
+        let scored = self.score(points, trial.from_side, trial.to_side);
+        let (first, met) = match scored {
+            Some(s) => (s.first_crossed, s.crossings),
+            None if trial.bends < MAX_BENDS => {
+                (first_crossed(points, self.stride, self.obstacles), 1)
+            }
+            None => (None, 0),
+        };
+        if let Some(s) = scored {
+            let route = Route {
+                points: points.to_vec(),
+                from_side: trial.from_side,
+                to_side: trial.to_side,
+                label_at: None,
+                lit_label_at: 0.5,
+            };
+            self.best = Some((s.cost, route));
+        }
+        if let Some(first) = first {
+            self.push_past(&trial, first, met);
+        }
+    }
+
+    /// The cost of the path with these control points, or `None` where it cannot beat
+    /// the best: the cheap parts of the cost (penalties, then the length through its
+    /// anchors, then the curve's length) are added up before the boxes it crosses are
+    /// counted, and the count stops once the cost reaches the limit.
+    fn score(&self, points: &[Point], from_side: Side, to_side: Side) -> Option<Scored> {
+        let limit = self.limit();
+        let scale = self.scale;
+        let away = |p: Point, side: Side, target: Point| {
+            let n = side.normal();
+            let d = target - p;
+            n.x * d.x + n.y * d.y < 0.0
+        };
+        let last = points.len() - 1;
+        let (a, b) = (points[0], points[last]);
+        let (first_goal, last_goal) = if last > 3 {
+            (points[3], points[last - 3])
+        } else {
+            (b, a)
+        };
+        let bends = last / 3 - 1;
+        let backwards =
+            usize::from(away(a, from_side, first_goal)) + usize::from(away(b, to_side, last_goal));
+        let penalties = (backwards as f32 * BACKWARDS + bends as f32 * BEND) * scale;
+        let through: f32 = points
+            .iter()
+            .step_by(3)
+            .zip(points.iter().step_by(3).skip(1))
+            .map(|(&p, &q)| (q - p).length())
+            .sum();
+        if penalties + through >= limit {
+            return None;
+        }
+        let length = curve_length(points);
+        if penalties + length >= limit {
+            return None;
+        }
+        let per_crossing = scale * CROSSING;
+        let hits = crossed_until(points, self.stride, self.obstacles, |boxes| {
+            penalties + length + boxes.len() as f32 * per_crossing >= limit
+        })?;
+        Some(Scored {
+            cost: length + hits.len() as f32 * per_crossing + penalties,
+            crossings: hits.len(),
+            first_crossed: hits.first().copied(),
+        })
+    }
+}
