@@ -39,11 +39,13 @@ pub fn layout(deck: &Path, repeats: usize) -> Result<Figures, String> {
     let deck = load(deck)?;
     let mut times = Vec::with_capacity(repeats);
     let mut nodes = 0;
+    let mut crossed = 0;
     for _ in 0..repeats.max(1) {
         let started = Instant::now();
         let stage = Stage::new(deck.map.clone());
         times.push(started.elapsed().as_secs_f64() * 1e3);
         nodes = stage.layout.nodes.len();
+        crossed = stage.layout.boxes_crossed(&stage.map);
     }
     Ok(vec![
         ("layout_ms".into(), median(&times)),
@@ -53,6 +55,7 @@ pub fn layout(deck: &Path, repeats: usize) -> Result<Figures, String> {
         ),
         ("nodes".into(), nodes as f64),
         ("edges".into(), deck.map.edges.len() as f64),
+        ("boxes_crossed".into(), crossed as f64),
     ])
 }
 
