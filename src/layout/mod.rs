@@ -8,7 +8,7 @@ pub mod route;
 pub mod spatial;
 pub mod text_metrics;
 
-use crate::map::{Level, Map, NodeIndex};
+use crate::map::{Edge, Level, Map, NodeIndex};
 pub use geometry::{Point, Rect};
 pub use route::{Route, Side};
 pub use spatial::{PointGrid, RectIndex};
@@ -141,28 +141,19 @@ impl Layout {
     /// How well the routes keep out of the way: for every edge, the boxes of its level
     /// other than its own ends that its path passes through, summed.
     pub fn boxes_crossed(&self, map: &Map) -> usize {
-        let mut total = 0;
         let mut place = vec![0usize; map.nodes.len()];
-        for level in Level::ALL {
-            let on_level: Vec<NodeIndex> = map.nodes_on(level).collect();
-            for (k, n) in on_level.iter().enumerate() {
-                place[n.0] = k;
-            }
-            let boxes: Vec<Rect> = on_level.iter().map(|n| self.nodes[n.0].closed).collect();
-            let index = RectIndex::new(&boxes);
-            let grid = PointGrid::new(&boxes);
-            for e in map.edges_on(level) {
-                let edge = map.edge(e);
-                let obstacles = route::Obstacles {
-                    rects: &boxes,
-                    index: &index,
-                    grid: &grid,
-                    ends: [place[edge.from.0], place[edge.to.0]],
-                };
-                total += route::boxes_crossed(&self.edges[e.0], &obstacles);
-            }
-        }
-        total
+        Level::ALL
+            .into_iter()
+            .map(|level| {
+                let level_boxes = LevelBoxes::new(map, &self.nodes, level, &mut place);
+                map.edges_on(level)
+                    .map(|e| {
+                        let obstacles = level_boxes.obstacles(map.edge(e), &place);
+                        route::boxes_crossed(&self.edges[e.0], &obstacles)
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
     }
 
     /// Lays out every node and routes every edge.
@@ -393,25 +384,13 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
     // Each node's place in its level's list of boxes.
     let mut place = vec![0usize; map.nodes.len()];
     for level in Level::ALL {
-        let on_level: Vec<NodeIndex> = map.nodes_on(level).collect();
-        for (k, n) in on_level.iter().enumerate() {
-            place[n.0] = k;
-        }
-        let boxes: Vec<Rect> = on_level.iter().map(|n| nodes[n.0].closed).collect();
-        let index = RectIndex::new(&boxes);
-        let grid = PointGrid::new(&boxes);
+        let level_boxes = LevelBoxes::new(map, nodes, level, &mut place);
         let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
         let scale = label_size(level);
         let clearance = scale * (p::SIBLING_GAP / 2.0 + p::INSET);
-        // Everything on the level but an edge's own ends is in its way.
         let obstacles: Vec<route::Obstacles> = edges
             .iter()
-            .map(|&e| route::Obstacles {
-                rects: &boxes,
-                index: &index,
-                grid: &grid,
-                ends: [place[map.edges[e].from.0], place[map.edges[e].to.0]],
-            })
+            .map(|&e| level_boxes.obstacles(&map.edges[e], &place))
             .collect();
         let ends: Vec<(Rect, Rect)> = edges
             .iter()
@@ -429,7 +408,7 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
         let level_routes: Vec<Route> = on_every_core(edges.len(), |k| {
             route::repair(&level_routes[k], &obstacles[k], scale, clearance)
         });
-        let mut taken = Taken::new(&boxes);
+        let mut taken = Taken::new(&level_boxes.boxes);
         for (k, &e) in edges.iter().enumerate() {
             let mut r = level_routes[k].clone();
             let label = &map.edges[e].label;
@@ -449,6 +428,40 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
         .into_iter()
         .map(|r| r.expect("every edge is on a level"))
         .collect()
+}
+
+/// One level's closed boxes, indexed for routing.
+struct LevelBoxes {
+    boxes: Vec<Rect>,
+    index: RectIndex,
+    grid: PointGrid,
+}
+
+impl LevelBoxes {
+    /// The boxes of `level`'s nodes in map order; `place` gets each node's position
+    /// among them.
+    fn new(map: &Map, nodes: &[NodeLayout], level: Level, place: &mut [usize]) -> LevelBoxes {
+        let on_level: Vec<NodeIndex> = map.nodes_on(level).collect();
+        for (k, n) in on_level.iter().enumerate() {
+            place[n.0] = k;
+        }
+        let boxes: Vec<Rect> = on_level.iter().map(|n| nodes[n.0].closed).collect();
+        LevelBoxes {
+            index: RectIndex::new(&boxes),
+            grid: PointGrid::new(&boxes),
+            boxes,
+        }
+    }
+
+    /// What is in an edge's way: everything on the level but its own ends.
+    fn obstacles(&self, edge: &Edge, place: &[usize]) -> route::Obstacles<'_> {
+        route::Obstacles {
+            rects: &self.boxes,
+            index: &self.index,
+            grid: &self.grid,
+            ends: [place[edge.from.0], place[edge.to.0]],
+        }
+    }
 }
 
 /// `work(0..count)` in order, shared out in interleaved slices between the machine's

@@ -122,15 +122,9 @@ impl Trial {
             through += (p - last).length();
             last = p;
         }
-        let away = |p: Point, side: Side, target: Point| {
-            let n = side.normal();
-            let d = target - p;
-            n.x * d.x + n.y * d.y < 0.0
-        };
         let first_goal = via.first().copied().unwrap_or(to);
         let last_goal = via.last().copied().unwrap_or(from);
-        let backwards = usize::from(away(from, from_side, first_goal))
-            + usize::from(away(to, to_side, last_goal));
+        let backwards = backwards(from, from_side, first_goal) + backwards(to, to_side, last_goal);
         let bound = through + via.len() as f32 * scale * BEND;
         Trial {
             from,
@@ -213,6 +207,14 @@ impl Controls {
     fn points(&self) -> &[Point] {
         &self.points[..self.len]
     }
+}
+
+/// 1 where a path leaving (or reaching) `side` at `p` heads away from `goal`, its next
+/// (or previous) anchor; 0 where it does not.
+fn backwards(p: Point, side: Side, goal: Point) -> usize {
+    let n = side.normal();
+    let d = goal - p;
+    usize::from(n.x * d.x + n.y * d.y < 0.0)
 }
 
 /// Points in the gaps around a box: beside each side's middle and beyond each corner.
@@ -363,11 +365,6 @@ impl<'a> Search<'a> {
     fn score(&self, points: &[Point], from_side: Side, to_side: Side) -> Option<Scored> {
         let limit = self.limit();
         let scale = self.scale;
-        let away = |p: Point, side: Side, target: Point| {
-            let n = side.normal();
-            let d = target - p;
-            n.x * d.x + n.y * d.y < 0.0
-        };
         let last = points.len() - 1;
         let (a, b) = (points[0], points[last]);
         let (first_goal, last_goal) = if last > 3 {
@@ -376,8 +373,7 @@ impl<'a> Search<'a> {
             (b, a)
         };
         let bends = last / 3 - 1;
-        let backwards =
-            usize::from(away(a, from_side, first_goal)) + usize::from(away(b, to_side, last_goal));
+        let backwards = backwards(a, from_side, first_goal) + backwards(b, to_side, last_goal);
         let penalties = (backwards as f32 * BACKWARDS + bends as f32 * BEND) * scale;
         let through: f32 = points
             .iter()
