@@ -48,15 +48,7 @@ pub mod fonts {
 impl Stage {
     /// Lays out a map with the shipped font's metrics.
     pub fn new(map: Map) -> Stage {
-        let extra: String = map
-            .nodes
-            .iter()
-            .flat_map(|n| n.label.chars().chain(n.description.chars()))
-            .chain(map.edges.iter().flat_map(|e| e.label.chars()))
-            .filter(|c| !c.is_ascii())
-            .collect();
-        let metrics =
-            TextMetrics::from_font(fonts::SEMIBOLD, &extra).expect("the shipped font is valid");
+        let metrics = Stage::metrics_for(&map);
         let layout = Layout::compute(&map, &metrics);
         let zoom_scale = ZoomScale::new(layout.anchors);
         Stage {
@@ -65,6 +57,20 @@ impl Stage {
             zoom_scale,
             metrics,
         }
+    }
+}
+
+impl Stage {
+    /// The shipped font's metrics for every character the map's text uses.
+    pub fn metrics_for(map: &Map) -> TextMetrics {
+        let extra: String = map
+            .nodes
+            .iter()
+            .flat_map(|n| n.label.chars().chain(n.description.chars()))
+            .chain(map.edges.iter().flat_map(|e| e.label.chars()))
+            .filter(|c| !c.is_ascii())
+            .collect();
+        TextMetrics::from_font(fonts::SEMIBOLD, &extra).expect("the shipped font is valid")
     }
 }
 

@@ -251,11 +251,21 @@ pub fn run(options: &BenchOptions) -> Result<(), String> {
 
     // Layout.
     println!(
-        "\nLayout (median of 5 runs; crossed: boxes that edges pass through other than their ends)"
+        "\nLayout (median of 5 runs): placing the nodes, routing the edges; crossed: boxes that \
+         edges pass through other than their ends"
     );
     println!(
-        "{:<22} {:>7} {:>7} {:>10} {:>12} {:>9} {:>10} {:>9}",
-        "map", "nodes", "edges", "ms", "vs Daytona", "peak", "vs Daytona", "crossed"
+        "{:<22} {:>7} {:>7} {:>10} {:>12} {:>9} {:>9} {:>9} {:>10} {:>9}",
+        "map",
+        "nodes",
+        "edges",
+        "ms",
+        "vs Daytona",
+        "place ms",
+        "route ms",
+        "peak",
+        "vs Daytona",
+        "crossed"
     );
     let mut rows = Vec::new();
     let mut base: Option<(f64, f64)> = None;
@@ -264,12 +274,14 @@ pub fn run(options: &BenchOptions) -> Result<(), String> {
         let (ms, peak) = (figure(&r, "layout_ms"), figure(&r, "peak_mib"));
         let (base_ms, base_peak) = *base.get_or_insert((ms, peak));
         println!(
-            "{:<22} {:>7} {:>7} {:>10.1} {:>12} {:>9} {:>10} {:>9}",
+            "{:<22} {:>7} {:>7} {:>10.1} {:>12} {:>9.1} {:>9.1} {:>9} {:>10} {:>9}",
             s.name,
             figure(&r, "nodes"),
             figure(&r, "edges"),
             ms,
             ratio(ms, base_ms),
+            figure(&r, "place_ms"),
+            figure(&r, "route_ms"),
             mib(peak),
             ratio(peak, base_peak),
             figure(&r, "boxes_crossed")

@@ -158,6 +158,34 @@ impl Layout {
 
     /// Lays out every node and routes every edge.
     pub fn compute(map: &Map, metrics: &TextMetrics) -> Layout {
+        Layout::route(map, metrics, Placement::compute(map, metrics))
+    }
+
+    /// Routes every edge between the placed nodes.
+    pub fn route(map: &Map, metrics: &TextMetrics, placement: Placement) -> Layout {
+        let edges = route_edges(map, metrics, &placement.nodes);
+        Layout {
+            nodes: placement.nodes,
+            edges,
+            bounds: placement.bounds,
+            anchors: placement.anchors,
+        }
+    }
+}
+
+/// Where every node sits, before the edges between them are routed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub nodes: Vec<NodeLayout>,
+    /// All top-level regions.
+    pub bounds: Rect,
+    /// The camera view height at which each level (L1–L4) is fully shown.
+    pub anchors: [f32; 4],
+}
+
+impl Placement {
+    /// Sizes every node from its labels, then places each inside its parent.
+    pub fn compute(map: &Map, metrics: &TextMetrics) -> Placement {
         let family = Family::new(map);
         let mut sized = vec![Sized::default(); map.nodes.len()];
         for level in [Level::L4, Level::L3, Level::L2, Level::L1] {
@@ -183,12 +211,9 @@ impl Layout {
             .map(|r| nodes[r.0].region)
             .reduce(|a, b| a.union(&b))
             .unwrap_or_default();
-
-        let edges = route_edges(map, metrics, &nodes);
         let anchors = anchors(map, &nodes, &bounds);
-        Layout {
+        Placement {
             nodes,
-            edges,
             bounds,
             anchors,
         }
