@@ -58,9 +58,7 @@ impl Stage {
             metrics,
         }
     }
-}
 
-impl Stage {
     /// The shipped font's metrics for every character the map's text uses.
     pub fn metrics_for(map: &Map) -> TextMetrics {
         let extra: String = map
