@@ -337,13 +337,14 @@ impl<'a> Search<'a> {
         let points = controls.points();
         let scored = self.score(points, trial.from_side, trial.to_side);
         let (first, met) = match scored {
-            Some(s) => (s.first_crossed, s.crossings),
-            None if trial.bends < MAX_BENDS => {
+            Ok(s) => (s.first_crossed, s.crossings),
+            Err(Some(first)) => (Some(first), 1),
+            Err(None) if trial.bends < MAX_BENDS => {
                 (first_crossed(points, self.stride, self.obstacles), 1)
             }
-            None => (None, 0),
+            Err(None) => (None, 0),
         };
-        if let Some(s) = scored {
+        if let Ok(s) = scored {
             let route = Route {
                 points: points.to_vec(),
                 from_side: trial.from_side,
@@ -358,11 +359,17 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// The cost of the path with these control points, or `None` where it cannot beat
-    /// the best: the cheap parts of the cost (penalties, then the length through its
-    /// anchors, then the curve's length) are added up before the boxes it crosses are
-    /// counted, and the count stops once the cost reaches the limit.
-    fn score(&self, points: &[Point], from_side: Side, to_side: Side) -> Option<Scored> {
+    /// The cost of the path with these control points, or, where it cannot beat the
+    /// best, the first box in its way if the count got that far: the cheap parts of the
+    /// cost (penalties, then the length through its anchors, then the curve's length)
+    /// are added up before the boxes it crosses are counted, and the count stops once
+    /// the cost reaches the limit.
+    fn score(
+        &self,
+        points: &[Point],
+        from_side: Side,
+        to_side: Side,
+    ) -> Result<Scored, Option<usize>> {
         let limit = self.limit();
         let scale = self.scale;
         let last = points.len() - 1;
@@ -382,17 +389,20 @@ impl<'a> Search<'a> {
             .map(|(&p, &q)| (q - p).length())
             .sum();
         if penalties + through >= limit {
-            return None;
+            return Err(None);
         }
         let length = curve_length(points);
         if penalties + length >= limit {
-            return None;
+            return Err(None);
         }
         let per_crossing = scale * CROSSING;
+        let mut first = None;
         let hits = crossed_until(points, self.stride, self.obstacles, |boxes| {
+            first = boxes.first().copied();
             penalties + length + boxes.len() as f32 * per_crossing >= limit
-        })?;
-        Some(Scored {
+        })
+        .ok_or(first)?;
+        Ok(Scored {
             cost: length + hits.len() as f32 * per_crossing + penalties,
             crossings: hits.len(),
             first_crossed: hits.first().copied(),
