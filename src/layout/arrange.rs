@@ -1,6 +1,7 @@
 //! Arranges one group of siblings inside their parent: in columns that follow the
 //! direction of the edges between them (callers left of callees), ordered to cut
-//! crossings, and wrapped so the group comes out near the target aspect ratio.
+//! crossings, and wrapped (columns split, and where there are many, folded into bands
+//! stacked top to bottom) so the group comes out near the target aspect ratio.
 
 use super::geometry::{Point, Rect};
 
@@ -30,34 +31,60 @@ pub fn arrange(
         };
     }
     let columns = ordered_columns(n, edges);
-    let (height_limit, _) = candidate_heights(&columns, sizes, gap)
+    let (height_limit, bands) = candidate_heights(&columns, sizes, gap)
         .into_iter()
-        .map(|limit| {
-            let (w, h) = measure(&wrap(&columns, sizes, gap, limit), sizes, gap);
-            (limit, ((w / h) / aspect).ln().abs() + 1e-4 * (w * h).sqrt())
+        .flat_map(|limit| {
+            let wrapped = wrap(&columns, sizes, gap, limit);
+            let spans = spans(&wrapped, sizes, gap);
+            // `b` bands of a strip `w` wide and `h` tall come out about `w / b` by
+            // `b h`: near the aspect where `b` is the root of `w / (h aspect)`.
+            let one = 0..spans.len();
+            let (w, h) = measure(&spans, std::slice::from_ref(&one), gap);
+            let near = (w / (h * aspect)).sqrt().round() as usize;
+            let counts = near.saturating_sub(1).max(2)..=(near + 1).min(spans.len());
+            std::iter::once(1).chain(counts).map(move |count| {
+                let bands = bands(&spans, count, gap);
+                let (w, h) = measure(&spans, &bands, gap);
+                let cost = ((w / h) / aspect).ln().abs()
+                    + if bands.len() > 1 { FOLD } else { 0.0 }
+                    + 1e-4 * (w * h).sqrt();
+                (limit, bands, cost)
+            })
         })
-        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.total_cmp(&b.0)))
+        .min_by(|a, b| {
+            a.2.total_cmp(&b.2)
+                .then(a.1.len().cmp(&b.1.len()))
+                .then(a.0.total_cmp(&b.0))
+        })
+        .map(|(limit, bands, _)| (limit, bands))
         .expect("at least one candidate");
     let wrapped = wrap(&columns, sizes, gap, height_limit);
     let wrapped = face_neighbours(wrapped, &columns, edges);
-    let (width, height) = measure(&wrapped, sizes, gap);
+    let spans = spans(&wrapped, sizes, gap);
+    let (width, height) = measure(&spans, &bands, gap);
 
     let mut cells = vec![Rect::default(); n];
-    let mut x = -width / 2.0;
-    for column in &wrapped {
-        let column_width = column.iter().map(|&i| sizes[i].0).fold(0.0, f32::max);
-        let column_height = stack_height(column, sizes, gap);
-        let mut y = column_height / 2.0;
-        for &i in column {
-            let h = sizes[i].1;
-            cells[i] = Rect::new(
-                Point::new(x + column_width / 2.0, y - h / 2.0),
-                column_width,
-                h,
-            );
-            y -= h + gap;
+    let mut top = height / 2.0;
+    for band in &bands {
+        let band_height = spans[band.clone()].iter().map(|s| s.1).fold(0.0, f32::max);
+        let mut x = -width / 2.0;
+        for (column, &(column_width, column_height)) in
+            wrapped[band.clone()].iter().zip(&spans[band.clone()])
+        {
+            // Each column sits in the middle of its band's height.
+            let mut y = top - (band_height - column_height) / 2.0;
+            for &i in column {
+                let h = sizes[i].1;
+                cells[i] = Rect::new(
+                    Point::new(x + column_width / 2.0, y - h / 2.0),
+                    column_width,
+                    h,
+                );
+                y -= h + gap;
+            }
+            x += column_width + gap;
         }
-        x += column_width + gap;
+        top -= band_height + gap;
     }
     Arrangement {
         cells,
@@ -66,21 +93,68 @@ pub fn arrange(
     }
 }
 
-fn stack_height(column: &[usize], sizes: &[(f32, f32)], gap: f32) -> f32 {
-    column.iter().map(|&i| sizes[i].1).sum::<f32>() + gap * column.len().saturating_sub(1) as f32
+/// What folding the columns into bands costs, against how far the group's shape is
+/// from the aspect asked for (as the logarithm of their ratio): one band reads most
+/// easily, callers left of callees all the way, so the columns fold only where that
+/// brings the shape more than twice nearer.
+const FOLD: f32 = 0.75;
+
+/// Each column's width (its widest item) and height.
+fn spans(columns: &[Vec<usize>], sizes: &[(f32, f32)], gap: f32) -> Vec<(f32, f32)> {
+    columns
+        .iter()
+        .map(|c| {
+            (
+                c.iter().map(|&i| sizes[i].0).fold(0.0, f32::max),
+                stack_height(c, sizes, gap),
+            )
+        })
+        .collect()
 }
 
-fn measure(columns: &[Vec<usize>], sizes: &[(f32, f32)], gap: f32) -> (f32, f32) {
-    let width = columns
+/// The columns, in order, cut into at most `count` bands of about equal width that are
+/// stacked top to bottom (as lines of text are): each band is a run of columns.
+fn bands(spans: &[(f32, f32)], count: usize, gap: f32) -> Vec<std::ops::Range<usize>> {
+    let total = spans.iter().map(|s| s.0).sum::<f32>() + gap * spans.len().saturating_sub(1) as f32;
+    let target = total / count as f32;
+    let mut bands = Vec::with_capacity(count);
+    let (mut start, mut width) = (0, 0.0f32);
+    for (k, &(w, _)) in spans.iter().enumerate() {
+        if k > start {
+            let wider = width + gap + w;
+            // A new band where this column would take the band further past the target
+            // than stopping short of it does.
+            if bands.len() + 1 < count && wider - target > target - width {
+                bands.push(start..k);
+                start = k;
+                width = w;
+                continue;
+            }
+            width = wider;
+        } else {
+            width = w;
+        }
+    }
+    bands.push(start..spans.len());
+    bands
+}
+
+/// The size of the columns cut into `bands`: the widest band by all of them stacked.
+fn measure(spans: &[(f32, f32)], bands: &[std::ops::Range<usize>], gap: f32) -> (f32, f32) {
+    let width = bands
         .iter()
-        .map(|c| c.iter().map(|&i| sizes[i].0).fold(0.0, f32::max))
-        .sum::<f32>()
-        + gap * columns.len().saturating_sub(1) as f32;
-    let height = columns
-        .iter()
-        .map(|c| stack_height(c, sizes, gap))
+        .map(|b| spans[b.clone()].iter().map(|s| s.0).sum::<f32>() + gap * (b.len() - 1) as f32)
         .fold(0.0, f32::max);
+    let height = bands
+        .iter()
+        .map(|b| spans[b.clone()].iter().map(|s| s.1).fold(0.0, f32::max))
+        .sum::<f32>()
+        + gap * bands.len().saturating_sub(1) as f32;
     (width, height)
+}
+
+fn stack_height(column: &[usize], sizes: &[(f32, f32)], gap: f32) -> f32 {
+    column.iter().map(|&i| sizes[i].1).sum::<f32>() + gap * column.len().saturating_sub(1) as f32
 }
 
 /// Splits each column into as few sub-columns as keep each no taller than `limit`,
@@ -333,6 +407,28 @@ mod tests {
         assert!(a.cells[0].center.x < a.cells[2].center.x);
         assert!(a.cells[1].center.x < a.cells[2].center.x);
         assert!(a.cells[2].center.x < a.cells[3].center.x);
+    }
+
+    #[test]
+    fn a_long_chain_folds_into_bands_read_like_lines_of_text() {
+        // 0 calls 1 calls 2 … : thirty columns of one box each.
+        let sizes = vec![(10.0, 4.0); 30];
+        let chain: Vec<(usize, usize)> = (0..29).map(|i| (i, i + 1)).collect();
+        let a = arrange(&sizes, &chain, 1.0, 16.0 / 9.0);
+        no_overlaps(&a);
+        let aspect = a.width / a.height;
+        assert!(
+            aspect > 16.0 / 9.0 / 2.0 && aspect < 16.0 / 9.0 * 2.0,
+            "aspect {aspect}"
+        );
+        // Each next box sits right of the last on its line, or starts a lower line.
+        for &(x, y) in &chain {
+            let (p, q) = (a.cells[x].center, a.cells[y].center);
+            assert!(
+                (p.y == q.y && p.x < q.x) || q.y < p.y - 4.0,
+                "{x} at {p:?}, {y} at {q:?}"
+            );
+        }
     }
 
     #[test]
