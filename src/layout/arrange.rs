@@ -10,8 +10,43 @@ use super::geometry::{Point, Rect};
 pub struct Arrangement {
     /// One rectangle per sibling, in input order; widths are stretched to their column.
     pub cells: Vec<Rect>,
+    /// Each sibling's band and column, in input order.
+    pub slots: Vec<Slot>,
+    /// The bands, top to bottom, with the columns in each.
+    pub bands: Vec<Band>,
     pub width: f32,
     pub height: f32,
+}
+
+/// Which band, and which column of it, a sibling sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Slot {
+    pub band: usize,
+    pub column: usize,
+}
+
+/// A band of columns: how far up and down its cells reach, and each column's left and
+/// right edge, left to right. Between columns, and around the bands, the gap is free.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub top: f32,
+    pub bottom: f32,
+    pub columns: Vec<(f32, f32)>,
+}
+
+impl Band {
+    /// The band moved by `(dx, dy)`.
+    pub fn translated(&self, dx: f32, dy: f32) -> Band {
+        Band {
+            top: self.top + dy,
+            bottom: self.bottom + dy,
+            columns: self
+                .columns
+                .iter()
+                .map(|&(l, r)| (l + dx, r + dx))
+                .collect(),
+        }
+    }
 }
 
 /// Lays out siblings of the given sizes `(width, height)`, with `edges` between them
@@ -26,6 +61,8 @@ pub fn arrange(
     if n == 0 {
         return Arrangement {
             cells: Vec::new(),
+            slots: Vec::new(),
+            bands: Vec::new(),
             width: 0.0,
             height: 0.0,
         };
@@ -64,16 +101,27 @@ pub fn arrange(
     let (width, height) = measure(&spans, &bands, gap);
 
     let mut cells = vec![Rect::default(); n];
+    let mut slots = vec![Slot::default(); n];
+    let mut shapes = Vec::with_capacity(bands.len());
     let mut top = height / 2.0;
-    for band in &bands {
+    for (b, band) in bands.iter().enumerate() {
         let band_height = spans[band.clone()].iter().map(|s| s.1).fold(0.0, f32::max);
+        let mut shape = Band {
+            top,
+            bottom: top - band_height,
+            columns: Vec::with_capacity(band.len()),
+        };
         let mut x = -width / 2.0;
-        for (column, &(column_width, column_height)) in
-            wrapped[band.clone()].iter().zip(&spans[band.clone()])
+        for (k, (column, &(column_width, column_height))) in wrapped[band.clone()]
+            .iter()
+            .zip(&spans[band.clone()])
+            .enumerate()
         {
+            shape.columns.push((x, x + column_width));
             // Each column sits in the middle of its band's height.
             let mut y = top - (band_height - column_height) / 2.0;
             for &i in column {
+                slots[i] = Slot { band: b, column: k };
                 let h = sizes[i].1;
                 cells[i] = Rect::new(
                     Point::new(x + column_width / 2.0, y - h / 2.0),
@@ -84,10 +132,13 @@ pub fn arrange(
             }
             x += column_width + gap;
         }
+        shapes.push(shape);
         top -= band_height + gap;
     }
     Arrangement {
         cells,
+        slots,
+        bands: shapes,
         width,
         height,
     }

@@ -14,7 +14,7 @@ impl Point {
     }
 
     pub fn length(self) -> f32 {
-        self.x.hypot(self.y)
+        (self.x * self.x + self.y * self.y).sqrt()
     }
 
     pub fn lerp(self, other: Point, t: f32) -> Point {

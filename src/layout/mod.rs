@@ -3,12 +3,14 @@
 //! come from the labels (measured in the real font) up; positions from the top down.
 
 pub mod arrange;
+pub mod channels;
 pub mod geometry;
 pub mod route;
 pub mod spatial;
 pub mod text_metrics;
+pub mod trunks;
 
-use crate::map::{Edge, Level, Map, NodeIndex};
+use crate::map::{Level, Map, NodeIndex};
 pub use geometry::{Point, Rect};
 pub use route::{Route, Side};
 pub use spatial::{PointGrid, RectIndex};
@@ -49,6 +51,9 @@ pub mod proportions {
     /// A frame's header and padding, in multiples of the child level's label size.
     pub const HEADER: f32 = 1.25;
     pub const HEADER_LINE: f32 = 2.3;
+    /// Room between a frame's header and its children, for the edges that run along
+    /// the top of them to pass clear of the header's label.
+    pub const CORRIDOR: f32 = 0.5;
     pub const FRAME_PAD: f32 = 1.0;
 }
 use proportions as p;
@@ -148,7 +153,8 @@ impl Layout {
                 let level_boxes = LevelBoxes::new(map, &self.nodes, level, &mut place);
                 map.edges_on(level)
                     .map(|e| {
-                        let obstacles = level_boxes.obstacles(map.edge(e), &place);
+                        let edge = map.edge(e);
+                        let obstacles = level_boxes.obstacles(edge.from, edge.to, &place);
                         route::boxes_crossed(&self.edges[e.0], &obstacles)
                     })
                     .sum::<usize>()
@@ -163,7 +169,7 @@ impl Layout {
 
     /// Routes every edge between the placed nodes.
     pub fn route(map: &Map, metrics: &TextMetrics, placement: Placement) -> Layout {
-        let edges = route_edges(map, metrics, &placement.nodes);
+        let edges = route_edges(map, metrics, &placement.nodes, &placement.groups);
         Layout {
             nodes: placement.nodes,
             edges,
@@ -177,6 +183,8 @@ impl Layout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     pub nodes: Vec<NodeLayout>,
+    /// The free space between siblings, that routes keep to.
+    pub groups: channels::Groups,
     /// All top-level regions.
     pub bounds: Rect,
     /// The camera view height at which each level (L1–L4) is fully shown.
@@ -203,8 +211,17 @@ impl Placement {
         let sizes: Vec<(f32, f32)> = roots.iter().map(|r| sized[r.0].size).collect();
         let gap = label_size(Level::L1) * p::SIBLING_GAP;
         let top = arrange::arrange(&sizes, family.edges_among(None), gap, ASPECT);
+        let mut groups = channels::Groups {
+            children: vec![channels::Group::default(); map.nodes.len()],
+            roots: channels::Group {
+                bands: top.bands.clone(),
+                gap,
+            },
+            slots: vec![arrange::Slot::default(); map.nodes.len()],
+        };
         for (i, &root) in roots.iter().enumerate() {
-            place(map, &sized, &mut nodes, root, top.cells[i]);
+            groups.slots[root.0] = top.slots[i];
+            place(map, &sized, &mut nodes, &mut groups, root, top.cells[i]);
         }
         let bounds = roots
             .iter()
@@ -214,6 +231,7 @@ impl Placement {
         let anchors = anchors(map, &nodes, &bounds);
         Placement {
             nodes,
+            groups,
             bounds,
             anchors,
         }
@@ -306,7 +324,7 @@ fn measure(
             .max(header_width);
         size.1 = size
             .1
-            .max(arrangement.height + c * (p::HEADER_LINE + p::FRAME_PAD));
+            .max(arrangement.height + c * (p::HEADER_LINE + p::CORRIDOR + p::FRAME_PAD));
         children = Some(arrangement);
     }
     Sized {
@@ -327,7 +345,14 @@ fn measure(
 }
 
 /// Places a node's region and, recursively, its children inside it.
-fn place(map: &Map, sized: &[Sized], nodes: &mut [NodeLayout], n: NodeIndex, region: Rect) {
+fn place(
+    map: &Map,
+    sized: &[Sized],
+    nodes: &mut [NodeLayout],
+    groups: &mut channels::Groups,
+    n: NodeIndex,
+    region: Rect,
+) {
     let node = map.node(n);
     let h = label_size(node.level);
     nodes[n.0].region = region;
@@ -344,13 +369,22 @@ fn place(map: &Map, sized: &[Sized], nodes: &mut [NodeLayout], n: NodeIndex, reg
         ),
         Point::new(
             region.right() - c * p::FRAME_PAD,
-            region.top() - c * p::HEADER_LINE,
+            region.top() - c * (p::HEADER_LINE + p::CORRIDOR),
         ),
     );
+    groups.children[n.0] = channels::Group {
+        bands: arrangement
+            .bands
+            .iter()
+            .map(|b| b.translated(area.center.x, area.center.y))
+            .collect(),
+        gap: c * p::SIBLING_GAP,
+    };
     for (i, &child) in node.children.iter().enumerate() {
         let cell = arrangement.cells[i];
         let placed = Rect::new(area.center + cell.center, cell.width, cell.height);
-        place(map, sized, nodes, child, placed);
+        groups.slots[child.0] = arrangement.slots[i];
+        place(map, sized, nodes, groups, child, placed);
     }
 }
 
@@ -404,18 +438,39 @@ impl Family {
     }
 }
 
-fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Route> {
+fn route_edges(
+    map: &Map,
+    metrics: &TextMetrics,
+    nodes: &[NodeLayout],
+    groups: &channels::Groups,
+) -> Vec<Route> {
     let mut routes = vec![None; map.edges.len()];
     // Each node's place in its level's list of boxes.
     let mut place = vec![0usize; map.nodes.len()];
+    let needed = trunks::needed(map);
+    let mut trunks = trunks::Trunks::default();
     for level in Level::ALL {
         let level_boxes = LevelBoxes::new(map, nodes, level, &mut place);
-        let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
         let scale = label_size(level);
         let clearance = scale * (p::SIBLING_GAP / 2.0 + p::INSET);
+        let way = trunks::Way {
+            map,
+            nodes,
+            groups,
+            trunks: &trunks,
+            scale,
+        };
+        // The trunks between this level's frames that edges further down share.
+        let pairs = &needed[usize::from(level.number() - 1)];
+        let made: Vec<Route> = on_every_core(pairs.len(), |k| {
+            let (a, b) = pairs[k];
+            way.between_frames(a, b, &level_boxes.obstacles(a, b, &place))
+        });
+
+        let edges: Vec<usize> = map.edges_on(level).map(|e| e.0).collect();
         let obstacles: Vec<route::Obstacles> = edges
             .iter()
-            .map(|&e| level_boxes.obstacles(&map.edges[e], &place))
+            .map(|&e| level_boxes.obstacles(map.edges[e].from, map.edges[e].to, &place))
             .collect();
         let ends: Vec<(Rect, Rect)> = edges
             .iter()
@@ -426,13 +481,22 @@ fn route_edges(map: &Map, metrics: &TextMetrics, nodes: &[NodeLayout]) -> Vec<Ro
                 )
             })
             .collect();
-        let mut level_routes: Vec<Route> = on_every_core(edges.len(), |k| {
-            route::route(&ends[k].0, &ends[k].1, &obstacles[k], scale, clearance)
+        let connections: Vec<trunks::Connection> = on_every_core(edges.len(), |k| {
+            let edge = &map.edges[edges[k]];
+            way.between_boxes(edge.from, edge.to, &obstacles[k])
         });
+        let mut level_routes: Vec<Route> = connections.iter().map(|c| c.route.clone()).collect();
         route::spread_ports(&mut level_routes, &ends, scale);
         let level_routes: Vec<Route> = on_every_core(edges.len(), |k| {
-            route::repair(&level_routes[k], &obstacles[k], scale, clearance)
+            trunks::repair(
+                &connections[k],
+                &level_routes[k],
+                &obstacles[k],
+                scale,
+                clearance,
+            )
         });
+        trunks.add(pairs, made);
         let mut taken = Taken::new(&level_boxes.boxes);
         for (k, &e) in edges.iter().enumerate() {
             let mut r = level_routes[k].clone();
@@ -478,13 +542,14 @@ impl LevelBoxes {
         }
     }
 
-    /// What is in an edge's way: everything on the level but its own ends.
-    fn obstacles(&self, edge: &Edge, place: &[usize]) -> route::Obstacles<'_> {
+    /// What is in the way of a route between two of the level's nodes: everything on
+    /// the level but those two.
+    fn obstacles(&self, a: NodeIndex, b: NodeIndex, place: &[usize]) -> route::Obstacles<'_> {
         route::Obstacles {
             rects: &self.boxes,
             index: &self.index,
             grid: &self.grid,
-            ends: [place[edge.from.0], place[edge.to.0]],
+            ends: [place[a.0], place[b.0]],
         }
     }
 }

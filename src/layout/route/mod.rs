@@ -9,7 +9,7 @@ mod walk;
 use super::geometry::{Point, Rect};
 use super::spatial::{PointGrid, RectIndex};
 pub use ports::spread_ports;
-pub use search::{repair, route};
+pub use search::{Candidate, cheapest, repair};
 
 /// The boxes an edge must keep out of: everything on its level but its own two ends.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +44,15 @@ pub enum Side {
 impl Side {
     const ALL: [Side; 4] = [Side::Right, Side::Left, Side::Bottom, Side::Top];
 
+    pub fn opposite(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+            Side::Bottom => Side::Top,
+            Side::Top => Side::Bottom,
+        }
+    }
+
     /// The outward direction.
     pub fn normal(self) -> Point {
         match self {
@@ -71,6 +80,30 @@ impl Side {
             Side::Left | Side::Right => p.y,
             Side::Bottom | Side::Top => p.x,
         }
+    }
+}
+
+/// A point on a border where a route may leave or arrive, square to `side`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Port {
+    pub at: Point,
+    pub side: Side,
+}
+
+impl Port {
+    pub fn new(at: Point, side: Side) -> Port {
+        Port { at, side }
+    }
+
+    /// The middles of a box's sides.
+    pub fn middles(rect: &Rect) -> [Port; 4] {
+        Side::ALL.map(|side| Port::new(side.point(rect, 0.5), side))
+    }
+
+    /// The same point seen from the other side of the border: a route that arrives
+    /// here carries on through it.
+    pub fn through(self) -> Port {
+        Port::new(self.at, self.side.opposite())
     }
 }
 
@@ -155,6 +188,52 @@ impl Route {
         curve_length(&self.points)
     }
 
+    /// The port it leaves from and the one it arrives at.
+    pub fn ports(&self) -> (Port, Port) {
+        (
+            Port::new(self.start(), self.from_side),
+            Port::new(self.end(), self.to_side),
+        )
+    }
+
+    /// The same path run the other way.
+    pub fn reversed(&self) -> Route {
+        Route {
+            points: self.points.iter().rev().copied().collect(),
+            from_side: self.to_side,
+            to_side: self.from_side,
+            label_at: None,
+            lit_label_at: 0.5,
+        }
+    }
+
+    /// One route through `parts` in turn, each starting where the last ends.
+    pub fn joined(parts: &[&Route]) -> Route {
+        let mut points = parts[0].points.clone();
+        for part in &parts[1..] {
+            points.extend_from_slice(&part.points[1..]);
+        }
+        Route {
+            points,
+            from_side: parts[0].from_side,
+            to_side: parts[parts.len() - 1].to_side,
+            label_at: None,
+            lit_label_at: 0.5,
+        }
+    }
+
+    /// The part of the path from point `from` to point `to` (multiples of three), which
+    /// leaves from `from_side` and arrives at `to_side`.
+    pub fn part(&self, from: usize, to: usize, from_side: Side, to_side: Side) -> Route {
+        Route {
+            points: self.points[from..=to].to_vec(),
+            from_side,
+            to_side,
+            label_at: None,
+            lit_label_at: 0.5,
+        }
+    }
+
     /// Moves every point by `offset`.
     pub fn translated(&self, offset: Point) -> Route {
         Route {
@@ -175,6 +254,27 @@ impl Route {
     ) -> Route {
         let mut points = Vec::with_capacity(3 * via.len() + 4);
         control_points(from, from_side, via, to, to_side, bend, |p| points.push(p));
+        Route {
+            points,
+            from_side,
+            to_side,
+            label_at: None,
+            lit_label_at: 0.5,
+        }
+    }
+
+    /// The path of straight runs from `from` through the corners `via` to `to`, each
+    /// corner rounded with a radius of at most `radius`.
+    pub fn rounded(
+        from: Point,
+        from_side: Side,
+        via: &[Point],
+        to: Point,
+        to_side: Side,
+        radius: f32,
+    ) -> Route {
+        let mut points = Vec::with_capacity(6 * via.len() + 4);
+        rounded_points(from, via, to, radius, |p| points.push(p));
         Route {
             points,
             from_side,
@@ -246,6 +346,43 @@ fn control_points(
     emit(to);
 }
 
+/// The control points of a path of straight runs from `from` through the corners
+/// `via` to `to`, each corner rounded off with a radius of at most `radius` (and at
+/// most half the runs beside it), handed to `emit` in order. It keeps within a third
+/// of the radius of the straight runs, so it stays in the gaps they run along.
+fn rounded_points(from: Point, via: &[Point], to: Point, radius: f32, mut emit: impl FnMut(Point)) {
+    // A quarter circle's handles, as a fraction of its radius.
+    const ARC: f32 = 0.552;
+    let corner = |i: usize| match i {
+        0 => from,
+        i if i <= via.len() => via[i - 1],
+        _ => to,
+    };
+    let last = via.len() + 1;
+    let mut here = from;
+    emit(from);
+    let run_to = |here: &mut Point, target: Point, emit: &mut dyn FnMut(Point)| {
+        emit(here.lerp(target, 1.0 / 3.0));
+        emit(here.lerp(target, 2.0 / 3.0));
+        emit(target);
+        *here = target;
+    };
+    for i in 1..last {
+        let (prev, at, next) = (corner(i - 1), corner(i), corner(i + 1));
+        let r = radius
+            .min((at - prev).length() / 2.0)
+            .min((next - at).length() / 2.0);
+        let (into, out) = ((at - prev).direction(), (next - at).direction());
+        let (enter, leave) = (at - into * r, at + out * r);
+        run_to(&mut here, enter, &mut emit);
+        emit(enter + into * (r * ARC));
+        emit(leave - out * (r * ARC));
+        emit(leave);
+        here = leave;
+    }
+    run_to(&mut here, to, &mut emit);
+}
+
 /// The length of a path of cubic segments: five-point Gauss–Legendre quadrature of
 /// its speed over each segment, exact to well under a thousandth for these gentle curves.
 fn curve_length(points: &[Point]) -> f32 {
@@ -289,6 +426,15 @@ pub fn boxes_crossed(route: &Route, obstacles: &Obstacles) -> usize {
     boxes.len()
 }
 
+/// Whether the path's first and last curves pass through none of the obstacles.
+pub fn ends_clear(route: &Route, obstacles: &Obstacles) -> bool {
+    let stride = obstacles.grid.stride();
+    let last = route.points.len() - 1;
+    [&route.points[..4], &route.points[last - 3..]]
+        .into_iter()
+        .all(|curve| walk::first_crossed(curve, stride, obstacles).is_none())
+}
+
 /// How many of `obstacles` the path passes through (each counted once), walked at the
 /// spacing that suits the thinnest of them.
 pub fn crossings(route: &Route, obstacles: &[Rect]) -> usize {
@@ -311,7 +457,7 @@ mod tests {
         Rect::new(Point::new(x, y), 10.0, 4.0)
     }
 
-    /// Routes between two boxes with `others` in the way.
+    /// The cheapest straight path between two boxes with `others` in the way.
     fn route_among(from: &Rect, to: &Rect, others: &[Rect]) -> Route {
         let rects: Vec<Rect> = [*from, *to]
             .into_iter()
@@ -325,7 +471,31 @@ mod tests {
             grid: &grid,
             ends: [0, 1],
         };
-        route(from, to, &obstacles, 1.0, 1.0)
+        let candidates: Vec<Candidate> = Port::middles(from)
+            .into_iter()
+            .flat_map(|a| {
+                Port::middles(to).into_iter().map(move |b| Candidate {
+                    from: a,
+                    via: Vec::new(),
+                    to: b,
+                    radius: 0.0,
+                })
+            })
+            .collect();
+        cheapest(&candidates, &obstacles, 1.0).expect("one path at least")
+    }
+
+    /// `route` repaired among `rects` (the first two its ends).
+    fn repaired_among(route: &Route, rects: &[Rect]) -> Route {
+        let index = RectIndex::new(rects);
+        let grid = PointGrid::new(rects);
+        let obstacles = Obstacles {
+            rects,
+            index: &index,
+            grid: &grid,
+            ends: [0, 1],
+        };
+        repair(route, &obstacles, 1.0, 1.0)
     }
 
     #[test]
@@ -339,7 +509,7 @@ mod tests {
     }
 
     #[test]
-    fn routes_bend_around_a_box_in_the_way() {
+    fn a_path_into_a_box_is_repaired_round_it() {
         let blocker = Rect::new(Point::new(15.0, 0.0), 6.0, 12.0);
         let straight = Route::between(
             Point::new(5.0, 0.0),
@@ -349,16 +519,52 @@ mod tests {
             8.0,
         );
         assert_eq!(crossings(&straight, &[blocker]), 1);
-        let r = route_among(&rect(0.0, 0.0), &rect(30.0, 0.0), &[blocker]);
+        let r = repaired_among(&straight, &[rect(0.0, 0.0), rect(30.0, 0.0), blocker]);
         assert_eq!(crossings(&r, &[blocker]), 0, "{r:?}");
-        assert!(rect(0.0, 0.0).distance_to_border(r.start()).abs() < 1e-4);
+        assert_eq!((r.start(), r.end()), (straight.start(), straight.end()));
     }
 
     #[test]
-    fn an_edge_through_a_row_of_boxes_stays_straight() {
-        let row: Vec<Rect> = (1..=8).map(|i| rect(i as f32 * 15.0, 0.0)).collect();
-        let r = route_among(&rect(0.0, 0.0), &rect(135.0, 0.0), &row);
+    fn a_path_through_a_row_of_boxes_is_not_bent() {
+        let mut rects = vec![rect(0.0, 0.0), rect(135.0, 0.0)];
+        rects.extend((1..=8).map(|i| rect(i as f32 * 15.0, 0.0)));
+        let straight = Route::between(
+            Point::new(5.0, 0.0),
+            Side::Right,
+            Point::new(130.0, 0.0),
+            Side::Left,
+            8.0,
+        );
+        let r = repaired_among(&straight, &rects);
         assert_eq!(r.points.len(), 4, "one curve, no bends: {r:?}");
+    }
+
+    #[test]
+    fn rounded_paths_keep_to_their_runs_and_turn_square() {
+        let via = [Point::new(10.0, 0.0), Point::new(10.0, 20.0)];
+        let r = Route::rounded(
+            Point::new(0.0, 0.0),
+            Side::Right,
+            &via,
+            Point::new(30.0, 20.0),
+            Side::Left,
+            3.0,
+        );
+        assert_eq!(
+            (r.start(), r.end()),
+            (Point::new(0.0, 0.0), Point::new(30.0, 20.0))
+        );
+        // Every point lies within a third of the radius of the runs 0,0 → 10,0 → 10,20
+        // → 30,20, and the corners are cut by no more.
+        for p in r.sample(400) {
+            let off = [p.y.abs(), (p.x - 10.0).abs(), (p.y - 20.0).abs()]
+                .into_iter()
+                .fold(f32::INFINITY, f32::min);
+            assert!(off <= 1.0, "{p:?} strays {off}");
+        }
+        // Leaves along the first run and arrives along the last.
+        assert!(r.tangent(0.0).y.abs() < 1e-4 && r.tangent(0.0).x > 0.0);
+        assert!(r.tangent(1.0).y.abs() < 1e-4 && r.tangent(1.0).x > 0.0);
     }
 
     #[test]

@@ -1,14 +1,14 @@
-//! Finds an edge's path: among straight paths between any two sides of its boxes and
-//! those bending through the gaps around what is in their way, the cheapest — short,
-//! few bends, not leaving or arriving backwards, and above all through no other box.
-//! An exact search over that set: paths are tried most promising first, and one whose
-//! lower bound cannot beat the best found so far is never walked.
+//! Weighs paths by one cost — short, few bends, not leaving or arriving backwards, and
+//! above all through no other box — and picks the cheapest of those it is given. Where
+//! moving a route's ends has put a box in its way, an exact search repairs it: paths
+//! bending past what is in the way are tried most promising first, and one whose lower
+//! bound cannot beat the best found so far is never walked.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::walk::{crossed_until, first_crossed};
-use super::{Obstacles, Route, Side, bend_for, control_points, curve_length};
+use super::{Obstacles, Port, Route, Side, bend_for, control_points, curve_length, rounded_points};
 use crate::layout::geometry::{Point, Rect};
 
 /// The most bends a path may take.
@@ -16,7 +16,7 @@ const MAX_BENDS: usize = 2;
 /// Boxes on the line between an edge's box centres beyond which it is not bent.
 const BEYOND_BENDING: usize = 5;
 /// What a box in the way costs, in label sizes of the level.
-const CROSSING: f32 = 60.0;
+const CROSSING: f32 = 200.0;
 /// What a bend costs, in label sizes.
 const BEND: f32 = 2.0;
 /// What leaving or arriving backwards costs, in label sizes.
@@ -25,29 +25,74 @@ const BACKWARDS: f32 = 25.0;
 /// A path is only taken over the best so far when it is cheaper by more than this.
 const MARGIN: f32 = 1e-3;
 
-/// The best route between two boxes given everything else on the level. `scale` is
-/// the level's label size (it sets bends), `clearance` how far from a box a detour runs.
-pub fn route(from: &Rect, to: &Rect, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
-    let mut search = Search::new(obstacles, scale, clearance);
-    // Bends past a box or two cannot clear a path through many: such an edge keeps to
-    // the best straight path.
-    let (a, b) = (from.center, to.center);
-    let centre = [a, a.lerp(b, 1.0 / 3.0), a.lerp(b, 2.0 / 3.0), b];
-    if crossed_until(&centre, search.stride, obstacles, |boxes| {
-        boxes.len() > BEYOND_BENDING
-    })
-    .is_none()
-    {
-        search.max_bends = 0;
+/// A path to weigh: where it leaves, where it bends, and where it arrives. With no
+/// bends it is one curve; with bends, straight runs round corners of `radius`.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub from: Port,
+    pub via: Vec<Point>,
+    pub to: Port,
+    pub radius: f32,
+}
+
+/// The cheapest of the candidate paths by the router's costs. They are weighed
+/// shortest first (through their bends), and one that is already dearer than the best
+/// before its boxes are counted is not walked.
+pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> Option<Route> {
+    let mut search = Search::new(obstacles, scale, 0.0);
+    let mut order: Vec<(f32, &Candidate)> =
+        candidates.iter().map(|c| (c.bound(scale), c)).collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The shortest path through free space is most likely clear: weighed first, it sets
+    // the price the others must beat, so a path into a box stops at that box.
+    if let Some(k) = order.iter().position(|(_, c)| !c.via.is_empty()) {
+        let first = order.remove(k);
+        order.insert(0, first);
     }
-    for from_side in Side::ALL {
-        for to_side in Side::ALL {
-            let a = from_side.point(from, 0.5);
-            let b = to_side.point(to, 0.5);
-            search.push(Trial::new(a, from_side, &[], b, to_side, scale));
+    let mut points = Vec::new();
+    for (bound, c) in order {
+        if bound >= search.limit() {
+            continue;
+        }
+        points.clear();
+        if c.via.is_empty() {
+            let bend = bend_for(c.from.at, c.to.at, scale);
+            control_points(c.from.at, c.from.side, &[], c.to.at, c.to.side, bend, |p| {
+                points.push(p)
+            });
+        } else {
+            rounded_points(c.from.at, &c.via, c.to.at, c.radius, |p| points.push(p));
+        }
+        if let Ok(scored) = search.score(&points, c.via.len(), c.from.side, c.to.side) {
+            let route = Route {
+                points: points.clone(),
+                from_side: c.from.side,
+                to_side: c.to.side,
+                label_at: None,
+                lit_label_at: 0.5,
+            };
+            search.best = Some((scored.cost, route));
         }
     }
-    search.run().expect("a straight path has a finite cost")
+    search.best.map(|(_, route)| route)
+}
+
+impl Candidate {
+    /// What the path costs at least: its length through its bends (which the curve can
+    /// only exceed) and the price of its bends and of leaving or arriving backwards.
+    fn bound(&self, scale: f32) -> f32 {
+        let mut through = 0.0;
+        let mut last = self.from.at;
+        for &p in self.via.iter().chain(std::iter::once(&self.to.at)) {
+            through += (p - last).length();
+            last = p;
+        }
+        let first_goal = self.via.first().copied().unwrap_or(self.to.at);
+        let last_goal = self.via.last().copied().unwrap_or(self.from.at);
+        let backwards = backwards(self.from.at, self.from.side, first_goal)
+            + backwards(self.to.at, self.to.side, last_goal);
+        through + (self.via.len() as f32 * BEND + backwards as f32 * BACKWARDS) * scale
+    }
 }
 
 /// Routes again, between the same end points, a path that now passes through a box
@@ -56,7 +101,12 @@ pub fn route(from: &Rect, to: &Rect, obstacles: &Obstacles, scale: f32, clearanc
 pub fn repair(route: &Route, obstacles: &Obstacles, scale: f32, clearance: f32) -> Route {
     let mut search = Search::new(obstacles, scale, clearance);
     let current = search
-        .score(&route.points, route.from_side, route.to_side)
+        .score(
+            &route.points,
+            route.points.len() / 3 - 1,
+            route.from_side,
+            route.to_side,
+        )
         .expect("every cost is below infinity");
     let Some(first) = current.first_crossed else {
         return route.clone();
@@ -335,7 +385,7 @@ impl<'a> Search<'a> {
     fn attempt(&mut self, trial: Trial) {
         let controls = trial.controls(self.scale);
         let points = controls.points();
-        let scored = self.score(points, trial.from_side, trial.to_side);
+        let scored = self.score(points, trial.bends, trial.from_side, trial.to_side);
         let (first, met) = match scored {
             Ok(s) => (s.first_crossed, s.crossings),
             Err(Some(first)) => (Some(first), 1),
@@ -367,6 +417,7 @@ impl<'a> Search<'a> {
     fn score(
         &self,
         points: &[Point],
+        bends: usize,
         from_side: Side,
         to_side: Side,
     ) -> Result<Scored, Option<usize>> {
@@ -379,7 +430,6 @@ impl<'a> Search<'a> {
         } else {
             (b, a)
         };
-        let bends = last / 3 - 1;
         let backwards = backwards(a, from_side, first_goal) + backwards(b, to_side, last_goal);
         let penalties = (backwards as f32 * BACKWARDS + bends as f32 * BEND) * scale;
         let through: f32 = points
