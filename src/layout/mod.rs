@@ -497,7 +497,7 @@ fn route_edges(
             )
         });
         trunks.add(pairs, made);
-        let mut taken = Taken::new(&level_boxes.boxes);
+        let mut taken = Taken::new(&level_boxes.grid);
         for (k, &e) in edges.iter().enumerate() {
             let mut r = level_routes[k].clone();
             let label = &map.edges[e].label;
@@ -579,30 +579,35 @@ fn on_every_core<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec
         .collect()
 }
 
-/// What an edge label may not cover: the level's boxes and the labels placed so far.
-struct Taken {
-    rects: Vec<Rect>,
-    index: RectIndex,
+/// What an edge label may not cover: the level's boxes and the labels placed so far,
+/// both found through the level's grid.
+struct Taken<'a> {
+    grid: &'a PointGrid,
+    /// The labels placed so far, listed in every cell they meet.
+    labels: Vec<Vec<Rect>>,
 }
 
-impl Taken {
-    fn new(boxes: &[Rect]) -> Taken {
+impl<'a> Taken<'a> {
+    fn new(grid: &'a PointGrid) -> Taken<'a> {
         Taken {
-            rects: boxes.to_vec(),
-            index: RectIndex::new(boxes),
+            grid,
+            labels: vec![Vec::new(); grid.cells()],
         }
     }
 
     fn add(&mut self, rect: Rect) {
-        self.index.insert(&rect, self.rects.len());
-        self.rects.push(rect);
+        for cell in self.grid.cells_meeting(&rect) {
+            self.labels[cell].push(rect);
+        }
     }
 
     fn overlaps(&self, plate: &Rect) -> bool {
-        self.index
-            .meeting(plate)
-            .into_iter()
-            .any(|i| self.rects[i].overlaps(plate))
+        self.grid.cells_meeting(plate).any(|cell| {
+            self.grid
+                .members(cell)
+                .any(|i| self.grid.rect(i).overlaps(plate))
+                || self.labels[cell].iter().any(|l| l.overlaps(plate))
+        })
     }
 }
 
@@ -645,17 +650,17 @@ fn lit_label_spot(
     let cover = |t: f32| {
         let plate = Rect::new(route.at(t), w, h);
         let rects = obstacles.rects;
+        let ends = obstacles.ends;
+        // Its own boxes once here and once more below: twice in all.
         obstacles
-            .near(&plate)
-            .into_iter()
+            .index
+            .meeting_unordered(&plate)
             .map(|i| rects[i].overlap_area(&plate))
             .sum::<f32>()
-            + 2.0
-                * obstacles
-                    .ends
-                    .iter()
-                    .map(|&i| rects[i].overlap_area(&plate))
-                    .sum::<f32>()
+            + ends
+                .iter()
+                .map(|&i| rects[i].overlap_area(&plate))
+                .sum::<f32>()
     };
     SPOTS
         .iter()

@@ -35,15 +35,18 @@ impl RectIndex {
 
     /// The indices of the rectangles that meet `area` (touching counts), in increasing order.
     pub fn meeting(&self, area: &Rect) -> Vec<usize> {
-        let (lo, hi) = (area.min(), area.max());
-        let envelope = AABB::from_corners([lo.x, lo.y], [hi.x, hi.y]);
-        let mut found: Vec<usize> = self
-            .tree
-            .locate_in_envelope_intersecting(envelope)
-            .map(|e| e.data)
-            .collect();
+        let mut found: Vec<usize> = self.meeting_unordered(area).collect();
         found.sort_unstable();
         found
+    }
+
+    /// The indices of the rectangles that meet `area` (touching counts), in no order.
+    pub fn meeting_unordered(&self, area: &Rect) -> impl Iterator<Item = usize> + '_ {
+        let (lo, hi) = (area.min(), area.max());
+        let envelope = AABB::from_corners([lo.x, lo.y], [hi.x, hi.y]);
+        self.tree
+            .locate_in_envelope_intersecting(envelope)
+            .map(|e| e.data)
     }
 
     /// Whether any rectangle meets `area`.
@@ -222,6 +225,28 @@ impl PointGrid {
                 next_y += step_y;
             }
         }
+    }
+
+    /// How many cells the grid has.
+    pub fn cells(&self) -> usize {
+        self.columns * self.rows
+    }
+
+    /// The cells an area meets (those holding its part off the grid too).
+    pub fn cells_meeting(&self, area: &Rect) -> impl Iterator<Item = usize> + '_ {
+        let (c0, c1, r0, r1) = if self.rects.is_empty() {
+            (1, 0, 1, 0)
+        } else {
+            self.span(area)
+        };
+        (r0..=r1).flat_map(move |row| (c0..=c1).map(move |column| row * self.columns + column))
+    }
+
+    /// The rectangles a cell lists.
+    pub fn members(&self, cell: usize) -> impl Iterator<Item = usize> + '_ {
+        self.members[self.starts[cell] as usize..self.starts[cell + 1] as usize]
+            .iter()
+            .map(|&i| i as usize)
     }
 
     /// The rectangle at `index` among those the grid was built from.

@@ -24,15 +24,6 @@ pub struct Obstacles<'a> {
     pub ends: [usize; 2],
 }
 
-impl Obstacles<'_> {
-    /// The boxes other than the ends that meet `area`, in level order.
-    pub fn near(&self, area: &Rect) -> Vec<usize> {
-        let mut found = self.index.meeting(area);
-        found.retain(|i| !self.ends.contains(i));
-        found
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {
     Left,

@@ -26,7 +26,8 @@ const BACKWARDS: f32 = 25.0;
 const MARGIN: f32 = 1e-3;
 
 /// A path to weigh: where it leaves, where it bends, and where it arrives. With no
-/// bends it is one curve; with bends, straight runs round corners of `radius`.
+/// bends it is one curve; with bends, straight runs round corners of `radius`, which
+/// must keep to free space (the gaps between boxes): such a path is not walked.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub from: Port,
@@ -63,7 +64,16 @@ pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> 
         } else {
             rounded_points(c.from.at, &c.via, c.to.at, c.radius, |p| points.push(p));
         }
-        if let Ok(scored) = search.score(&points, c.via.len(), c.from.side, c.to.side) {
+        // A path through free space passes no box: it is priced without a walk.
+        let cost = if c.via.is_empty() {
+            search
+                .score(&points, 0, c.from.side, c.to.side)
+                .ok()
+                .map(|s| s.cost)
+        } else {
+            search.price(&points, c.via.len(), c.from.side, c.to.side)
+        };
+        if let Some(cost) = cost {
             let route = Route {
                 points: points.clone(),
                 from_side: c.from.side,
@@ -71,7 +81,7 @@ pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> 
                 label_at: None,
                 lit_label_at: 0.5,
             };
-            search.best = Some((scored.cost, route));
+            search.best = Some((cost, route));
         }
     }
     search.best.map(|(_, route)| route)
@@ -422,6 +432,26 @@ impl<'a> Search<'a> {
         to_side: Side,
     ) -> Result<Scored, Option<usize>> {
         let limit = self.limit();
+        let price = self.price(points, bends, from_side, to_side).ok_or(None)?;
+        let per_crossing = self.scale * CROSSING;
+        let mut first = None;
+        let hits = crossed_until(points, self.stride, self.obstacles, |boxes| {
+            first = boxes.first().copied();
+            price + boxes.len() as f32 * per_crossing >= limit
+        })
+        .ok_or(first)?;
+        Ok(Scored {
+            cost: price + hits.len() as f32 * per_crossing,
+            crossings: hits.len(),
+            first_crossed: hits.first().copied(),
+        })
+    }
+
+    /// What the path costs before the boxes it crosses are counted: its length and the
+    /// price of its bends and of leaving or arriving backwards; `None` where that
+    /// cannot beat the best (the length through its anchors is tried first).
+    fn price(&self, points: &[Point], bends: usize, from_side: Side, to_side: Side) -> Option<f32> {
+        let limit = self.limit();
         let scale = self.scale;
         let last = points.len() - 1;
         let (a, b) = (points[0], points[last]);
@@ -439,23 +469,9 @@ impl<'a> Search<'a> {
             .map(|(&p, &q)| (q - p).length())
             .sum();
         if penalties + through >= limit {
-            return Err(None);
+            return None;
         }
         let length = curve_length(points);
-        if penalties + length >= limit {
-            return Err(None);
-        }
-        let per_crossing = scale * CROSSING;
-        let mut first = None;
-        let hits = crossed_until(points, self.stride, self.obstacles, |boxes| {
-            first = boxes.first().copied();
-            penalties + length + boxes.len() as f32 * per_crossing >= limit
-        })
-        .ok_or(first)?;
-        Ok(Scored {
-            cost: length + hits.len() as f32 * per_crossing + penalties,
-            crossings: hits.len(),
-            first_crossed: hits.first().copied(),
-        })
+        (penalties + length < limit).then_some(penalties + length)
     }
 }
