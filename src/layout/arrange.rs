@@ -71,8 +71,7 @@ pub fn arrange(
     let (height_limit, bands) = candidate_heights(&columns, sizes, gap)
         .into_iter()
         .flat_map(|limit| {
-            let wrapped = wrap(&columns, sizes, gap, limit);
-            let spans = spans(&wrapped, sizes, gap);
+            let spans = wrapped_spans(&columns, sizes, gap, limit);
             // `b` bands of a strip `w` wide and `h` tall come out about `w / b` by
             // `b h`: near the aspect where `b` is the root of `w / (h aspect)`.
             let one = 0..spans.len();
@@ -208,6 +207,37 @@ fn stack_height(column: &[usize], sizes: &[(f32, f32)], gap: f32) -> f32 {
     column.iter().map(|&i| sizes[i].1).sum::<f32>() + gap * column.len().saturating_sub(1) as f32
 }
 
+/// The width and height of each sub-column [`wrap`] makes, without making them.
+fn wrapped_spans(
+    columns: &[Vec<usize>],
+    sizes: &[(f32, f32)],
+    gap: f32,
+    limit: f32,
+) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    for column in columns {
+        let chunks = |parts: usize| {
+            let (base, extra) = (column.len() / parts, column.len() % parts);
+            (0..parts).scan(0, move |start, i| {
+                let len = base + usize::from(i < extra);
+                let chunk = &column[*start..*start + len];
+                *start += len;
+                Some(chunk)
+            })
+        };
+        let parts = (1..=column.len())
+            .find(|&k| chunks(k).all(|c| stack_height(c, sizes, gap) <= limit + 1e-3))
+            .unwrap_or(column.len());
+        out.extend(chunks(parts).map(|c| {
+            (
+                c.iter().map(|&i| sizes[i].0).fold(0.0, f32::max),
+                stack_height(c, sizes, gap),
+            )
+        }));
+    }
+    out
+}
+
 /// Splits each column into as few sub-columns as keep each no taller than `limit`,
 /// sharing the items out evenly between them.
 fn wrap(columns: &[Vec<usize>], sizes: &[(f32, f32)], gap: f32, limit: f32) -> Vec<Vec<usize>> {
@@ -246,7 +276,14 @@ fn face_neighbours(
     layers: &[Vec<usize>],
     edges: &[(usize, usize)],
 ) -> Vec<Vec<usize>> {
-    let layer_of = |v: usize| layers.iter().position(|c| c.contains(&v)).unwrap_or(0);
+    let n = layers.iter().map(Vec::len).sum::<usize>();
+    let mut layer_at = vec![0usize; n];
+    for (k, layer) in layers.iter().enumerate() {
+        for &v in layer {
+            layer_at[v] = k;
+        }
+    }
+    let layer_of = |v: usize| layer_at[v];
     let mut out = Vec::with_capacity(wrapped.len());
     let mut i = 0;
     for layer in layers {
@@ -325,18 +362,21 @@ fn ordered_columns(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     }
     let mut ready: std::collections::VecDeque<usize> =
         (0..n).filter(|&v| indegree[v] == 0).collect();
+    let callees = out_edges(n, &kept);
     while let Some(v) = ready.pop_front() {
-        for &(a, b) in kept.iter().filter(|(a, _)| *a == v) {
-            layer[b] = layer[b].max(layer[a] + 1);
+        for &b in &callees[v] {
+            layer[b] = layer[b].max(layer[v] + 1);
             indegree[b] -= 1;
             if indegree[b] == 0 {
                 ready.push_back(b);
             }
         }
     }
-    let connected: Vec<bool> = (0..n)
-        .map(|v| kept.iter().any(|&(a, b)| a == v || b == v))
-        .collect();
+    let mut connected = vec![false; n];
+    for &(a, b) in &kept {
+        connected[a] = true;
+        connected[b] = true;
+    }
     let layers = layer.iter().copied().max().unwrap_or(0) + 1;
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); layers];
     for v in (0..n).filter(|&v| connected[v]) {
@@ -351,6 +391,12 @@ fn ordered_columns(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     }
     columns.retain(|c| !c.is_empty());
 
+    // Each sibling's neighbours along the kept edges, in edge order.
+    let mut linked: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in &kept {
+        linked[a].push(b);
+        linked[b].push(a);
+    }
     for sweep in 0..4 {
         let forward = sweep % 2 == 0;
         let order: Vec<usize> = if forward {
@@ -360,28 +406,22 @@ fn ordered_columns(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
         };
         for c in order {
             let neighbour = if forward { c - 1 } else { c + 1 };
-            let position = |v: usize| columns[neighbour].iter().position(|&u| u == v);
+            let mut position = vec![None; n];
+            for (p, &u) in columns[neighbour].iter().enumerate() {
+                position[u] = Some(p as f32);
+            }
             let mut keyed: Vec<(f32, usize, usize)> = columns[c]
                 .iter()
                 .enumerate()
                 .map(|(k, &v)| {
-                    let linked: Vec<f32> = kept
+                    let (sum, count) = linked[v]
                         .iter()
-                        .filter_map(|&(a, b)| {
-                            if a == v {
-                                position(b)
-                            } else if b == v {
-                                position(a)
-                            } else {
-                                None
-                            }
-                        })
-                        .map(|p| p as f32)
-                        .collect();
-                    let bary = if linked.is_empty() {
+                        .filter_map(|&u| position[u])
+                        .fold((0.0, 0usize), |(s, c), p| (s + p, c + 1));
+                    let bary = if count == 0 {
                         k as f32
                     } else {
-                        linked.iter().sum::<f32>() / linked.len() as f32
+                        sum / count as f32
                     };
                     (bary, k, v)
                 })
@@ -393,6 +433,15 @@ fn ordered_columns(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     columns
 }
 
+/// Each sibling's callees, in edge order.
+fn out_edges(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut callees = vec![Vec::new(); n];
+    for &(a, b) in edges {
+        callees[a].push(b);
+    }
+    callees
+}
+
 /// The edges minus those that close a cycle (found by depth-first search in input order).
 fn acyclic(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
     #[derive(Clone, Copy, PartialEq)]
@@ -401,6 +450,7 @@ fn acyclic(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
         Active,
         Done,
     }
+    let callees = out_edges(n, edges);
     let mut mark = vec![Mark::New; n];
     let mut kept = Vec::new();
     for root in 0..n {
@@ -411,7 +461,7 @@ fn acyclic(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let mut stack = vec![(root, 0usize)];
         mark[root] = Mark::Active;
         while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-            let out: Vec<usize> = edges.iter().filter(|e| e.0 == v).map(|e| e.1).collect();
+            let out = &callees[v];
             if *next < out.len() {
                 let w = out[*next];
                 *next += 1;

@@ -485,21 +485,19 @@ fn route_edges(
             let edge = &map.edges[edges[k]];
             way.between_boxes(edge.from, edge.to, &obstacles[k])
         });
-        let mut level_routes: Vec<Route> = connections.iter().map(|c| c.route.clone()).collect();
+        let (mut level_routes, splits): (Vec<Route>, Vec<Option<trunks::Split>>) =
+            connections.into_iter().map(|c| (c.route, c.split)).unzip();
         route::spread_ports(&mut level_routes, &ends, scale);
-        let level_routes: Vec<Route> = on_every_core(edges.len(), |k| {
-            trunks::repair(
-                &connections[k],
-                &level_routes[k],
-                &obstacles[k],
-                scale,
-                clearance,
-            )
+        let repaired: Vec<Option<Route>> = on_every_core(edges.len(), |k| {
+            trunks::repair(splits[k], &level_routes[k], &obstacles[k], scale, clearance)
         });
         trunks.add(pairs, made);
         let mut taken = Taken::new(&level_boxes.grid);
-        for (k, &e) in edges.iter().enumerate() {
-            let mut r = level_routes[k].clone();
+        for (k, (mut r, better)) in level_routes.into_iter().zip(repaired).enumerate() {
+            let e = edges[k];
+            if let Some(better) = better {
+                r = better;
+            }
             let label = &map.edges[e].label;
             if !label.is_empty() {
                 r.lit_label_at =

@@ -64,13 +64,13 @@ impl Trunks {
 #[derive(Debug, Clone)]
 pub struct Connection {
     pub route: Route,
-    split: Option<Split>,
+    pub split: Option<Split>,
 }
 
 /// Where a route through frames leaves its first search for the trunk, and where it
 /// takes up the last.
 #[derive(Debug, Clone, Copy)]
-struct Split {
+pub struct Split {
     /// The point where the head meets the trunk, and the side the head arrives at.
     head: usize,
     head_to: Side,
@@ -203,22 +203,23 @@ impl Way<'_> {
     }
 }
 
-/// Routes again the parts of `spread` (the connection's route with its ends spread
+/// Routes again the parts of `spread` (a connection's route with its ends spread
 /// along their sides) that its own searches found, where they now pass through a box;
 /// a trunk is shared and stays as it is.
+/// `None` where the route stays as it is.
 pub fn repair(
-    connection: &Connection,
+    split: Option<Split>,
     spread: &Route,
     obstacles: &Obstacles,
     scale: f32,
     clearance: f32,
-) -> Route {
+) -> Option<Route> {
     // Spreading moved the ends, and with them only the first and last curves.
     if route::ends_clear(spread, obstacles) {
-        return spread.clone();
+        return None;
     }
-    let Some(split) = connection.split else {
-        return route::repair(spread, obstacles, scale, clearance);
+    let Some(split) = split else {
+        return Some(route::repair(spread, obstacles, scale, clearance));
     };
     let last = spread.points.len() - 1;
     let head = spread.part(0, split.head, spread.from_side, split.head_to);
@@ -226,5 +227,5 @@ pub fn repair(
     let tail = spread.part(split.tail, last, split.tail_from, spread.to_side);
     let head = route::repair(&head, obstacles, scale, clearance);
     let tail = route::repair(&tail, obstacles, scale, clearance);
-    Route::joined(&[&head, &trunk, &tail])
+    Some(Route::joined(&[&head, &trunk, &tail]))
 }

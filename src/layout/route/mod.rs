@@ -281,8 +281,8 @@ impl Route {
     }
 
     /// Places the ends again (keeping any bends in between) and restores the handles.
-    fn with_ends(&self, from: Point, to: Point, scale: f32) -> Route {
-        let mut points = self.points.clone();
+    fn move_ends(&mut self, from: Point, to: Point, scale: f32) {
+        let points = &mut self.points;
         let last = points.len() - 1;
         points[0] = from;
         points[last] = to;
@@ -296,10 +296,6 @@ impl Route {
                     .max(scale * 0.3);
         points[last - 1] = to
             + self.to_side.normal() * bend.min((to - last_source).length() * 0.5).max(scale * 0.3);
-        Route {
-            points,
-            ..self.clone()
-        }
     }
 }
 
