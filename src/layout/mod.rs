@@ -488,20 +488,27 @@ fn route_edges(
         let (mut level_routes, splits): (Vec<Route>, Vec<Option<trunks::Split>>) =
             connections.into_iter().map(|c| (c.route, c.split)).unzip();
         route::spread_ports(&mut level_routes, &ends, scale);
-        let repaired: Vec<Option<Route>> = on_every_core(edges.len(), |k| {
-            trunks::repair(splits[k], &level_routes[k], &obstacles[k], scale, clearance)
+        // Repaired where spreading put a box in the way, and where its lit label sits.
+        let finished: Vec<(Option<Route>, Option<f32>)> = on_every_core(edges.len(), |k| {
+            let better =
+                trunks::repair(splits[k], &level_routes[k], &obstacles[k], scale, clearance);
+            let label = &map.edges[edges[k]].label;
+            let lit = (!label.is_empty()).then(|| {
+                let r = better.as_ref().unwrap_or(&level_routes[k]);
+                lit_label_spot(r, label, metrics, scale * p::LIT_EDGE_LABEL, &obstacles[k])
+            });
+            (better, lit)
         });
         trunks.add(pairs, made);
         let mut taken = Taken::new(&level_boxes.grid);
-        for (k, (mut r, better)) in level_routes.into_iter().zip(repaired).enumerate() {
+        for (k, (mut r, (better, lit))) in level_routes.into_iter().zip(finished).enumerate() {
             let e = edges[k];
             if let Some(better) = better {
                 r = better;
             }
-            let label = &map.edges[e].label;
-            if !label.is_empty() {
-                r.lit_label_at =
-                    lit_label_spot(&r, label, metrics, scale * p::LIT_EDGE_LABEL, &obstacles[k]);
+            if let Some(lit) = lit {
+                r.lit_label_at = lit;
+                let label = &map.edges[e].label;
                 r.label_at = label_spot(&r, label, metrics, scale, &taken);
                 if let Some(t) = r.label_at {
                     let (w, h) = edge_label_plate(label, metrics, scale);

@@ -116,12 +116,15 @@ impl Way<'_> {
             let mut candidates = Vec::new();
             for &pa in from {
                 for &pb in to {
-                    candidates.push(Candidate {
-                        from: pa,
-                        via: Vec::new(),
-                        to: pb,
-                        radius: 0.0,
-                    });
+                    // Straight paths that leave or arrive backwards are never worth it.
+                    if pa.faces(pb.at) && pb.faces(pa.at) {
+                        candidates.push(Candidate {
+                            from: pa,
+                            via: Vec::new(),
+                            to: pb,
+                            radius: 0.0,
+                        });
+                    }
                     for via in group.between(self.site(a, pa), self.site(b, pb)) {
                         candidates.push(Candidate {
                             from: pa,
@@ -160,12 +163,14 @@ impl Way<'_> {
         let arrive = port.through();
         let mut candidates = Vec::new();
         for &pa in ports {
-            candidates.push(Candidate {
-                from: pa,
-                via: Vec::new(),
-                to: arrive,
-                radius: 0.0,
-            });
+            if pa.faces(arrive.at) && arrive.faces(pa.at) {
+                candidates.push(Candidate {
+                    from: pa,
+                    via: Vec::new(),
+                    to: arrive,
+                    radius: 0.0,
+                });
+            }
             if let Some(via) = group.out_to(self.site(n, pa), port) {
                 candidates.push(Candidate {
                     from: pa,

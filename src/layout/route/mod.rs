@@ -91,6 +91,14 @@ impl Port {
         Side::ALL.map(|side| Port::new(side.point(rect, 0.5), side))
     }
 
+    /// Whether a path leaving (or reaching) this port towards (or from) `goal` heads
+    /// out of its side rather than back across it.
+    pub fn faces(self, goal: Point) -> bool {
+        let n = self.side.normal();
+        let d = goal - self.at;
+        n.x * d.x + n.y * d.y >= 0.0
+    }
+
     /// The same point seen from the other side of the border: a route that arrives
     /// here carries on through it.
     pub fn through(self) -> Port {

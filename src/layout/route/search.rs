@@ -51,6 +51,7 @@ pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> 
         order.insert(0, first);
     }
     let mut points = Vec::new();
+    let mut best: Option<(&Candidate, Vec<Point>)> = None;
     for (bound, c) in order {
         if bound >= search.limit() {
             continue;
@@ -74,17 +75,23 @@ pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> 
             search.price(&points, c.via.len(), c.from.side, c.to.side)
         };
         if let Some(cost) = cost {
-            let route = Route {
-                points: points.clone(),
-                from_side: c.from.side,
-                to_side: c.to.side,
-                label_at: None,
-                lit_label_at: 0.5,
-            };
-            search.best = Some((cost, route));
+            search.bar = cost;
+            match &mut best {
+                Some((kept, kept_points)) => {
+                    *kept = c;
+                    std::mem::swap(kept_points, &mut points);
+                }
+                None => best = Some((c, std::mem::take(&mut points))),
+            }
         }
     }
-    search.best.map(|(_, route)| route)
+    best.map(|(c, points)| Route {
+        points,
+        from_side: c.from.side,
+        to_side: c.to.side,
+        label_at: None,
+        lit_label_at: 0.5,
+    })
 }
 
 impl Candidate {
@@ -334,6 +341,8 @@ struct Search<'a> {
     queued: usize,
     max_bends: usize,
     best: Option<(f32, Route)>,
+    /// The cost of a best path kept elsewhere, where there is one.
+    bar: f32,
 }
 
 impl<'a> Search<'a> {
@@ -347,6 +356,7 @@ impl<'a> Search<'a> {
             queued: 0,
             max_bends: MAX_BENDS,
             best: None,
+            bar: f32::INFINITY,
         }
     }
 
@@ -354,7 +364,8 @@ impl<'a> Search<'a> {
     fn limit(&self) -> f32 {
         self.best
             .as_ref()
-            .map_or(f32::INFINITY, |(cost, _)| cost - MARGIN)
+            .map_or(self.bar, |(cost, _)| cost.min(self.bar))
+            - MARGIN
     }
 
     fn push(&mut self, trial: Trial) {
