@@ -13,7 +13,7 @@ pub mod trunks;
 use crate::map::{Level, Map, NodeIndex};
 pub use geometry::{Point, Rect};
 pub use route::{Route, Side};
-pub use spatial::{PointGrid, RectIndex};
+pub use spatial::PointGrid;
 pub use text_metrics::TextMetrics;
 
 /// The shape every level is framed in.
@@ -527,7 +527,6 @@ fn route_edges(
 /// One level's closed boxes, indexed for routing.
 struct LevelBoxes {
     boxes: Vec<Rect>,
-    index: RectIndex,
     grid: PointGrid,
 }
 
@@ -541,7 +540,6 @@ impl LevelBoxes {
         }
         let boxes: Vec<Rect> = on_level.iter().map(|n| nodes[n.0].closed).collect();
         LevelBoxes {
-            index: RectIndex::new(&boxes),
             grid: PointGrid::new(&boxes),
             boxes,
         }
@@ -552,7 +550,6 @@ impl LevelBoxes {
     fn obstacles(&self, a: NodeIndex, b: NodeIndex, place: &[usize]) -> route::Obstacles<'_> {
         route::Obstacles {
             rects: &self.boxes,
-            index: &self.index,
             grid: &self.grid,
             ends: [place[a.0], place[b.0]],
         }
@@ -658,8 +655,8 @@ fn lit_label_spot(
         let ends = obstacles.ends;
         // Its own boxes once here and once more below: twice in all.
         obstacles
-            .index
-            .meeting_unordered(&plate)
+            .grid
+            .meeting(&plate)
             .map(|i| rects[i].overlap_area(&plate))
             .sum::<f32>()
             + ends

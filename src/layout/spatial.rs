@@ -1,64 +1,8 @@
-//! Finding rectangles near a place fast: an R-tree over boxes (or edge bounds), so
-//! routing and label placement ask only about what is close, not about everything on
-//! a level; and a grid of buckets that says which box holds a point in constant time.
-
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{AABB, RTree};
+//! Finding rectangles near a place fast: a grid of buckets, each listing the boxes
+//! that meet it, so routing and label placement ask only about what is close, not
+//! about everything on a level.
 
 use super::geometry::{Point, Rect};
-
-type Entry = GeomWithData<Rectangle<[f32; 2]>, usize>;
-
-fn entry(rect: &Rect, index: usize) -> Entry {
-    let (lo, hi) = (rect.min(), rect.max());
-    GeomWithData::new(Rectangle::from_corners([lo.x, lo.y], [hi.x, hi.y]), index)
-}
-
-/// Rectangles, each known by its index, that can be asked which of them meet an area.
-#[derive(Debug, Clone, Default)]
-pub struct RectIndex {
-    tree: RTree<Entry>,
-}
-
-impl RectIndex {
-    /// Indexes `rects`; each is known by its position in the slice.
-    pub fn new(rects: &[Rect]) -> RectIndex {
-        RectIndex {
-            tree: RTree::bulk_load(rects.iter().enumerate().map(|(i, r)| entry(r, i)).collect()),
-        }
-    }
-
-    /// Adds one more rectangle under `index`.
-    pub fn insert(&mut self, rect: &Rect, index: usize) {
-        self.tree.insert(entry(rect, index));
-    }
-
-    /// The indices of the rectangles that meet `area` (touching counts), in increasing order.
-    pub fn meeting(&self, area: &Rect) -> Vec<usize> {
-        let mut found: Vec<usize> = self.meeting_unordered(area).collect();
-        found.sort_unstable();
-        found
-    }
-
-    /// The indices of the rectangles that meet `area` (touching counts), in no order.
-    pub fn meeting_unordered(&self, area: &Rect) -> impl Iterator<Item = usize> + '_ {
-        let (lo, hi) = (area.min(), area.max());
-        let envelope = AABB::from_corners([lo.x, lo.y], [hi.x, hi.y]);
-        self.tree
-            .locate_in_envelope_intersecting(envelope)
-            .map(|e| e.data)
-    }
-
-    /// Whether any rectangle meets `area`.
-    pub fn any_meeting(&self, area: &Rect) -> bool {
-        let (lo, hi) = (area.min(), area.max());
-        let envelope = AABB::from_corners([lo.x, lo.y], [hi.x, hi.y]);
-        self.tree
-            .locate_in_envelope_intersecting(envelope)
-            .next()
-            .is_some()
-    }
-}
 
 /// Which of a set of rectangles hold a point: the plane is cut into square cells, each
 /// listing the rectangles that meet it, so a lookup checks only a cell's few.
@@ -233,13 +177,31 @@ impl PointGrid {
     }
 
     /// The cells an area meets (those holding its part off the grid too).
-    pub fn cells_meeting(&self, area: &Rect) -> impl Iterator<Item = usize> + '_ {
+    pub fn cells_meeting(&self, area: &Rect) -> impl Iterator<Item = usize> + use<'_> {
         let (c0, c1, r0, r1) = if self.rects.is_empty() {
             (1, 0, 1, 0)
         } else {
             self.span(area)
         };
         (r0..=r1).flat_map(move |row| (c0..=c1).map(move |column| row * self.columns + column))
+    }
+
+    /// The rectangles that meet `area` (touching counts), each once, in no order.
+    pub fn meeting(&self, area: &Rect) -> impl Iterator<Item = usize> + '_ {
+        let area = *area;
+        self.cells_meeting(&area).flat_map(move |cell| {
+            self.members(cell).filter(move |&i| {
+                let r = &self.rects[i];
+                // Each is reported in the one cell holding the lower left corner of
+                // where it meets the area.
+                let (lo, hi) = (r.min(), r.max());
+                let (alo, ahi) = (area.min(), area.max());
+                let meets = lo.x <= ahi.x && alo.x <= hi.x && lo.y <= ahi.y && alo.y <= hi.y;
+                let corner = Point::new(lo.x.max(alo.x), lo.y.max(alo.y));
+                let (column, row) = self.cell_of(corner);
+                meets && row * self.columns + column == cell
+            })
+        })
     }
 
     /// The rectangles a cell lists.
@@ -275,36 +237,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_what_meets_an_area_and_nothing_else() {
-        let rects: Vec<Rect> = (0..100)
-            .map(|i| {
+    fn the_grid_lists_what_meets_an_area_once_and_agrees_with_a_scan() {
+        let mut rng = fastrand::Rng::with_seed(5);
+        let rects: Vec<Rect> = (0..300)
+            .map(|_| {
                 Rect::new(
-                    Point::new((i % 10) as f32 * 10.0, (i / 10) as f32 * 10.0),
-                    4.0,
-                    4.0,
+                    Point::new(rng.f32() * 200.0, rng.f32() * 100.0),
+                    1.0 + rng.f32() * 30.0,
+                    1.0 + rng.f32() * 12.0,
                 )
             })
             .collect();
-        let mut index = RectIndex::new(&rects);
-        let area = Rect::new(Point::new(10.0, 10.0), 12.0, 2.0);
-        let brute: Vec<usize> = (0..rects.len())
-            .filter(|&i| {
-                rects[i].overlaps(&area) || {
+        let grid = PointGrid::new(&rects);
+        for _ in 0..200 {
+            // Areas of every size, some reaching off the grid.
+            let area = Rect::new(
+                Point::new(rng.f32() * 260.0 - 30.0, rng.f32() * 160.0 - 30.0),
+                rng.f32() * 60.0,
+                rng.f32() * 30.0,
+            );
+            let mut found: Vec<usize> = grid.meeting(&area).collect();
+            found.sort_unstable();
+            let scanned: Vec<usize> = (0..rects.len())
+                .filter(|&i| {
                     let (a, b) = (rects[i], area);
                     a.left() <= b.right()
                         && b.left() <= a.right()
                         && a.bottom() <= b.top()
                         && b.bottom() <= a.top()
-                }
-            })
-            .collect();
-        assert_eq!(index.meeting(&area), brute);
-        assert!(!index.any_meeting(&Rect::new(Point::new(5.0, 5.0), 1.0, 1.0)));
-        index.insert(&Rect::new(Point::new(5.0, 5.0), 1.0, 1.0), 100);
-        assert_eq!(
-            index.meeting(&Rect::new(Point::new(5.0, 5.0), 0.5, 0.5)),
-            vec![100]
-        );
+                })
+                .collect();
+            assert_eq!(found, scanned, "{area:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod search;
 mod walk;
 
 use super::geometry::{Point, Rect};
-use super::spatial::{PointGrid, RectIndex};
+use super::spatial::PointGrid;
 pub use ports::spread_ports;
 pub use search::{Candidate, cheapest, repair};
 
@@ -16,8 +16,6 @@ pub use search::{Candidate, cheapest, repair};
 pub struct Obstacles<'a> {
     /// Every box of the level.
     pub rects: &'a [Rect],
-    /// The same boxes, indexed by place.
-    pub index: &'a RectIndex,
     /// The same boxes, by the points they hold.
     pub grid: &'a PointGrid,
     /// The edge's own ends (positions in `rects`).
@@ -458,11 +456,9 @@ mod tests {
             .into_iter()
             .chain(others.iter().copied())
             .collect();
-        let index = RectIndex::new(&rects);
         let grid = PointGrid::new(&rects);
         let obstacles = Obstacles {
             rects: &rects,
-            index: &index,
             grid: &grid,
             ends: [0, 1],
         };
@@ -482,11 +478,9 @@ mod tests {
 
     /// `route` repaired among `rects` (the first two its ends).
     fn repaired_among(route: &Route, rects: &[Rect]) -> Route {
-        let index = RectIndex::new(rects);
         let grid = PointGrid::new(rects);
         let obstacles = Obstacles {
             rects,
-            index: &index,
             grid: &grid,
             ends: [0, 1],
         };

@@ -186,11 +186,9 @@ mod tests {
     }
 
     fn walk_among(points: &[Point], rects: &[Rect]) -> Vec<usize> {
-        let index = crate::layout::RectIndex::new(rects);
         let grid = crate::layout::PointGrid::new(rects);
         let obstacles = Obstacles {
             rects,
-            index: &index,
             grid: &grid,
             ends: [0, 1],
         };
