@@ -5,7 +5,7 @@
 
 use super::arrange::{Band, Slot};
 use super::geometry::Point;
-use super::route::{Port, Side};
+use super::route::{Bends, Port, Side};
 use crate::map::NodeIndex;
 
 /// One group of siblings' bands, where they were placed, and the gap between cells.
@@ -76,9 +76,9 @@ impl Group {
     /// The bends of the paths through free space from one site to another: out into
     /// the channel beside each, along a corridor between them (round the margin where
     /// bands lie between), and in. Sites on a top or bottom side have none.
-    pub fn between(&self, a: Site, b: Site) -> Vec<Vec<Point>> {
+    pub fn between(&self, a: Site, b: Site, mut path: impl FnMut(Bends)) {
         if !sideways(a.port.side) || !sideways(b.port.side) {
-            return Vec::new();
+            return;
         }
         let (xa, xb) = (
             self.channel(a.slot, a.port.side),
@@ -87,13 +87,12 @@ impl Group {
         let (ya, yb) = (a.port.at.y, b.port.at.y);
         let (i, k) = (a.slot.band, b.slot.band);
         let p = Point::new;
-        let paths: Vec<Vec<Point>> = if i == k && (xa - xb).abs() < self.gap * 1e-3 {
-            vec![vec![p(xa, ya), p(xa, yb)]]
+        if i == k && (xa - xb).abs() < self.gap * 1e-3 {
+            path(Bends::new(&[p(xa, ya), p(xa, yb)]));
         } else if i == k {
-            [self.above(i), self.below(i)]
-                .into_iter()
-                .map(|yc| vec![p(xa, ya), p(xa, yc), p(xb, yc), p(xb, yb)])
-                .collect()
+            for yc in [self.above(i), self.below(i)] {
+                path(Bends::new(&[p(xa, ya), p(xa, yc), p(xb, yc), p(xb, yb)]));
+            }
         } else {
             let (leave, reach) = if i < k {
                 (self.below(i), self.above(k))
@@ -101,32 +100,33 @@ impl Group {
                 (self.above(i), self.below(k))
             };
             if i.abs_diff(k) == 1 {
-                vec![vec![p(xa, ya), p(xa, leave), p(xb, leave), p(xb, yb)]]
+                path(Bends::new(&[
+                    p(xa, ya),
+                    p(xa, leave),
+                    p(xb, leave),
+                    p(xb, yb),
+                ]));
             } else {
-                [Side::Left, Side::Right]
-                    .into_iter()
-                    .map(|side| {
-                        let xm = self.margin(side);
-                        vec![
-                            p(xa, ya),
-                            p(xa, leave),
-                            p(xm, leave),
-                            p(xm, reach),
-                            p(xb, reach),
-                            p(xb, yb),
-                        ]
-                    })
-                    .collect()
+                for side in [Side::Left, Side::Right] {
+                    let xm = self.margin(side);
+                    path(Bends::new(&[
+                        p(xa, ya),
+                        p(xa, leave),
+                        p(xm, leave),
+                        p(xm, reach),
+                        p(xb, reach),
+                        p(xb, yb),
+                    ]));
+                }
             }
-        };
-        paths.into_iter().map(without_repeats).collect()
+        }
     }
 
     /// The bends of the path through free space from a site out to a port on the
     /// group's frame that lies on the corridor above the top band or below the bottom
     /// one: into the channel beside the site, to that corridor (round the margin on
     /// the port's side where other bands are in the way), and along it.
-    pub fn out_to(&self, a: Site, port: Port) -> Option<Vec<Point>> {
+    pub fn out_to(&self, a: Site, port: Port) -> Option<Bends> {
         if !sideways(a.port.side) || self.bands.is_empty() {
             return None;
         }
@@ -136,14 +136,13 @@ impl Group {
         let last = self.bands.len() - 1;
         let upward = (yp - self.above(0)).abs() <= (yp - self.below(last)).abs();
         let p = Point::new;
-        let path = if (upward && i == 0) || (!upward && i == last) {
-            vec![p(xa, ya), p(xa, yp)]
+        Some(if (upward && i == 0) || (!upward && i == last) {
+            Bends::new(&[p(xa, ya), p(xa, yp)])
         } else {
             let yc = if upward { self.above(i) } else { self.below(i) };
             let xm = self.margin(port.side);
-            vec![p(xa, ya), p(xa, yc), p(xm, yc), p(xm, yp)]
-        };
-        Some(without_repeats(path))
+            Bends::new(&[p(xa, ya), p(xa, yc), p(xm, yc), p(xm, yp)])
+        })
     }
 
     /// Where trunks leave or enter the frame of this group's parent, `frame` its left
@@ -165,12 +164,6 @@ impl Group {
 
 fn sideways(side: Side) -> bool {
     matches!(side, Side::Left | Side::Right)
-}
-
-/// The points without any that repeats the one before it.
-fn without_repeats(mut points: Vec<Point>) -> Vec<Point> {
-    points.dedup_by(|b, a| (*b - *a).length() < 1e-3);
-    points
 }
 
 #[cfg(test)]
@@ -196,6 +189,12 @@ mod tests {
         }
     }
 
+    fn paths(g: &Group, a: Site, b: Site) -> Vec<Vec<Point>> {
+        let mut found = Vec::new();
+        g.between(a, b, |bends| found.push(bends.to_vec()));
+        found
+    }
+
     fn site(band: usize, column: usize, x: f32, y: f32, side: Side) -> Site {
         Site {
             slot: Slot { band, column },
@@ -209,7 +208,7 @@ mod tests {
         let a = site(0, 0, 10.0, 8.0, Side::Right);
         let b = site(0, 1, 12.0, 2.0, Side::Left);
         assert_eq!(
-            g.between(a, b),
+            paths(&g, a, b),
             vec![vec![Point::new(11.0, 8.0), Point::new(11.0, 2.0)]]
         );
     }
@@ -219,10 +218,10 @@ mod tests {
         let g = group();
         let a = site(0, 1, 22.0, 5.0, Side::Right);
         let b = site(1, 0, 0.0, -5.0, Side::Left);
-        let paths = g.between(a, b);
-        assert_eq!(paths.len(), 1);
+        let found = paths(&g, a, b);
+        assert_eq!(found.len(), 1);
         assert_eq!(
-            paths[0],
+            found[0],
             vec![
                 Point::new(23.0, 5.0),
                 Point::new(23.0, -1.0),
@@ -240,7 +239,7 @@ mod tests {
         // From the lower band up to the top corridor: round the right margin.
         let a = site(1, 0, 10.0, -5.0, Side::Right);
         assert_eq!(
-            g.out_to(a, ports[1]),
+            g.out_to(a, ports[1]).map(|b| b.to_vec()),
             Some(vec![
                 Point::new(11.0, -5.0),
                 Point::new(11.0, -1.0),

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::NodeLayout;
 use super::channels::{Groups, Site};
-use super::route::{self, Candidate, Obstacles, Port, Route, Side};
+use super::route::{self, Bends, Candidate, Obstacles, Port, Route, Side};
 use crate::map::{Level, Map, NodeIndex};
 
 /// For each level (L1 first), the pairs of its nodes that edges one level down run
@@ -120,19 +120,19 @@ impl Way<'_> {
                     if pa.faces(pb.at) && pb.faces(pa.at) {
                         candidates.push(Candidate {
                             from: pa,
-                            via: Vec::new(),
+                            via: Bends::default(),
                             to: pb,
                             radius: 0.0,
                         });
                     }
-                    for via in group.between(self.site(a, pa), self.site(b, pb)) {
+                    group.between(self.site(a, pa), self.site(b, pb), |via| {
                         candidates.push(Candidate {
                             from: pa,
                             via,
                             to: pb,
                             radius: group.gap / 2.0,
-                        });
-                    }
+                        })
+                    });
                 }
             }
             return Connection {
@@ -166,7 +166,7 @@ impl Way<'_> {
             if pa.faces(arrive.at) && arrive.faces(pa.at) {
                 candidates.push(Candidate {
                     from: pa,
-                    via: Vec::new(),
+                    via: Bends::default(),
                     to: arrive,
                     radius: 0.0,
                 });

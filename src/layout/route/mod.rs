@@ -104,6 +104,39 @@ impl Port {
     }
 }
 
+/// The most bends a path through free space takes.
+pub const MOST_BENDS: usize = 6;
+
+/// A path's bends, in order, kept without a heap allocation; a bend that repeats the
+/// one before it is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Bends {
+    points: [Point; MOST_BENDS],
+    len: usize,
+}
+
+impl Bends {
+    pub fn new(points: &[Point]) -> Bends {
+        let mut bends = Bends::default();
+        for &p in points {
+            if bends.len > 0 && (p - bends.points[bends.len - 1]).length() < 1e-3 {
+                continue;
+            }
+            bends.points[bends.len] = p;
+            bends.len += 1;
+        }
+        bends
+    }
+}
+
+impl std::ops::Deref for Bends {
+    type Target = [Point];
+
+    fn deref(&self) -> &[Point] {
+        &self.points[..self.len]
+    }
+}
+
 /// A routed edge: cubic Bézier segments `points[3k..=3k+3]`, from `points[0]` on the
 /// source border to the last point on the target border.
 #[derive(Debug, Clone, PartialEq)]
@@ -467,7 +500,7 @@ mod tests {
             .flat_map(|a| {
                 Port::middles(to).into_iter().map(move |b| Candidate {
                     from: a,
-                    via: Vec::new(),
+                    via: Bends::default(),
                     to: b,
                     radius: 0.0,
                 })

@@ -8,7 +8,9 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::walk::{crossed_until, first_crossed};
-use super::{Obstacles, Port, Route, Side, bend_for, control_points, curve_length, rounded_points};
+use super::{
+    Bends, Obstacles, Port, Route, Side, bend_for, control_points, curve_length, rounded_points,
+};
 use crate::layout::geometry::{Point, Rect};
 
 /// The most bends a path may take.
@@ -28,10 +30,10 @@ const MARGIN: f32 = 1e-3;
 /// A path to weigh: where it leaves, where it bends, and where it arrives. With no
 /// bends it is one curve; with bends, straight runs round corners of `radius`, which
 /// must keep to free space (the gaps between boxes): such a path is not walked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     pub from: Port,
-    pub via: Vec<Point>,
+    pub via: Bends,
     pub to: Port,
     pub radius: f32,
 }
