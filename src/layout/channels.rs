@@ -145,19 +145,21 @@ impl Group {
         })
     }
 
-    /// Where trunks leave or enter the frame of this group's parent, `frame` its left
-    /// and right edges: on either side, level with the corridors above the top band and
-    /// below the bottom one.
-    pub fn ports(&self, left: f32, right: f32) -> Vec<Port> {
+    /// Where trunks leave or enter the frame of this group's parent, `left` and
+    /// `right` its edges: on either side, level with the corridor above the top band
+    /// (`upward`) or below the bottom one.
+    pub fn ports(&self, left: f32, right: f32, upward: bool) -> Vec<Port> {
         let Some(last) = self.bands.len().checked_sub(1) else {
             return Vec::new();
         };
-        let (top, bottom) = (self.above(0), self.below(last));
+        let y = if upward {
+            self.above(0)
+        } else {
+            self.below(last)
+        };
         vec![
-            Port::new(Point::new(right, bottom), Side::Right),
-            Port::new(Point::new(right, top), Side::Right),
-            Port::new(Point::new(left, bottom), Side::Left),
-            Port::new(Point::new(left, top), Side::Left),
+            Port::new(Point::new(right, y), Side::Right),
+            Port::new(Point::new(left, y), Side::Left),
         ]
     }
 }
@@ -234,12 +236,12 @@ mod tests {
     #[test]
     fn ways_out_reach_the_frame_along_a_corridor() {
         let g = group();
-        let ports = g.ports(-3.0, 25.0);
-        assert_eq!(ports[1], Port::new(Point::new(25.0, 11.0), Side::Right));
+        let ports = g.ports(-3.0, 25.0, true);
+        assert_eq!(ports[0], Port::new(Point::new(25.0, 11.0), Side::Right));
         // From the lower band up to the top corridor: round the right margin.
         let a = site(1, 0, 10.0, -5.0, Side::Right);
         assert_eq!(
-            g.out_to(a, ports[1]).map(|b| b.to_vec()),
+            g.out_to(a, ports[0]).map(|b| b.to_vec()),
             Some(vec![
                 Point::new(11.0, -5.0),
                 Point::new(11.0, -1.0),

@@ -98,8 +98,8 @@ impl Way<'_> {
     /// The trunk between two frames of the level: from a port of the one to a port of
     /// the other.
     pub fn between_frames(&self, a: NodeIndex, b: NodeIndex, obstacles: &Obstacles) -> Route {
-        self.connect(a, b, &self.frame_ports(a), &self.frame_ports(b), obstacles)
-            .route
+        let (ports_a, ports_b) = (self.frame_ports(a, b), self.frame_ports(b, a));
+        self.connect(a, b, &ports_a, &ports_b, obstacles).route
     }
 
     fn connect(
@@ -195,11 +195,13 @@ impl Way<'_> {
         }
     }
 
-    /// Where trunks may leave or enter a node's open frame: on its left and right
-    /// borders, level with the corridors above and below its children.
-    fn frame_ports(&self, n: NodeIndex) -> Vec<Port> {
+    /// Where trunks between a node's open frame and `other`'s may leave or enter it: on
+    /// its left and right borders, level with the corridor above its children where
+    /// the other lies higher, below them where it does not.
+    fn frame_ports(&self, n: NodeIndex, other: NodeIndex) -> Vec<Port> {
         let r = self.nodes[n.0].region;
-        let ports = self.groups.children[n.0].ports(r.left(), r.right());
+        let upward = self.nodes[other.0].region.center.y > r.center.y;
+        let ports = self.groups.children[n.0].ports(r.left(), r.right(), upward);
         if ports.is_empty() {
             Port::middles(&r).to_vec()
         } else {
