@@ -489,27 +489,39 @@ fn route_edges(
             connections.into_iter().map(|c| (c.route, c.split)).unzip();
         route::spread_ports(&mut level_routes, &ends, scale);
         // Repaired where spreading put a box in the way, and where its lit label sits.
-        let finished: Vec<(Option<Route>, Option<f32>)> = on_every_core(edges.len(), |k| {
-            let better =
-                trunks::repair(splits[k], &level_routes[k], &obstacles[k], scale, clearance);
-            let label = &map.edges[edges[k]].label;
-            let lit = (!label.is_empty()).then(|| {
-                let r = better.as_ref().unwrap_or(&level_routes[k]);
-                lit_label_spot(r, label, metrics, scale * p::LIT_EDGE_LABEL, &obstacles[k])
+        let finished: Vec<(Route, (f32, f32), Option<LitSpots>)> =
+            on_every_core(edges.len(), |k| {
+                let (r, split) = match trunks::repair(
+                    splits[k],
+                    &level_routes[k],
+                    &obstacles[k],
+                    scale,
+                    clearance,
+                ) {
+                    Some(better) => (better.route, better.split),
+                    None => (level_routes[k].clone(), splits[k]),
+                };
+                let own = trunks::own_part(split, &r);
+                let label = &map.edges[edges[k]].label;
+                let lit = (!label.is_empty()).then(|| {
+                    let size = scale * p::LIT_EDGE_LABEL;
+                    lit_label_spots(&r, own, label, metrics, size, &obstacles[k])
+                });
+                (r, own, lit)
             });
-            (better, lit)
-        });
         trunks.add(pairs, made);
-        let mut taken = Taken::new(&level_boxes.grid);
-        for (k, (mut r, (better, lit))) in level_routes.into_iter().zip(finished).enumerate() {
+        // Labels keep clear of each other: unlit ones of boxes too, lit ones (drawn
+        // larger, over the dimmed map) of other lit ones.
+        let mut taken = Taken::new(&level_boxes.grid, true);
+        let mut lit_taken = Taken::new(&level_boxes.grid, false);
+        for (k, (mut r, own, lit)) in finished.into_iter().enumerate() {
             let e = edges[k];
-            if let Some(better) = better {
-                r = better;
-            }
-            if let Some(lit) = lit {
-                r.lit_label_at = lit;
+            if let Some(spots) = lit {
                 let label = &map.edges[e].label;
-                r.label_at = label_spot(&r, label, metrics, scale, &taken);
+                let size = scale * p::LIT_EDGE_LABEL;
+                r.lit_label_at =
+                    lit_label_spot(&r, own, &spots, label, metrics, size, &mut lit_taken);
+                r.label_at = label_spot(&r, own, label, metrics, scale, &taken);
                 if let Some(t) = r.label_at {
                     let (w, h) = edge_label_plate(label, metrics, scale);
                     taken.add(Rect::new(r.at(t), w, h));
@@ -581,18 +593,21 @@ fn on_every_core<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec
         .collect()
 }
 
-/// What an edge label may not cover: the level's boxes and the labels placed so far,
-/// both found through the level's grid.
+/// What an edge label may not cover: the level's boxes (where they count) and the
+/// labels placed so far, both found through the level's grid.
 struct Taken<'a> {
     grid: &'a PointGrid,
+    /// Whether the level's boxes count, or only the labels.
+    boxes: bool,
     /// The labels placed so far, listed in every cell they meet.
     labels: Vec<Vec<Rect>>,
 }
 
 impl<'a> Taken<'a> {
-    fn new(grid: &'a PointGrid) -> Taken<'a> {
+    fn new(grid: &'a PointGrid, boxes: bool) -> Taken<'a> {
         Taken {
             grid,
+            boxes,
             labels: vec![Vec::new(); grid.cells()],
         }
     }
@@ -605,9 +620,11 @@ impl<'a> Taken<'a> {
 
     fn overlaps(&self, plate: &Rect) -> bool {
         self.grid.cells_meeting(plate).any(|cell| {
-            self.grid
-                .members(cell)
-                .any(|i| self.grid.rect(i).overlaps(plate))
+            (self.boxes
+                && self
+                    .grid
+                    .members(cell)
+                    .any(|i| self.grid.rect(i).overlaps(plate)))
                 || self.labels[cell].iter().any(|l| l.overlaps(plate))
         })
     }
@@ -619,10 +636,11 @@ pub fn edge_label_plate(label: &str, metrics: &TextMetrics, scale: f32) -> (f32,
     (metrics.width(label) * size + size * 0.9, size * 1.45)
 }
 
-/// Where along a route its label plate covers no box and no other label, preferring
-/// the middle.
+/// Where along the `own` part of a route its label plate covers no box and no other
+/// label, preferring the middle.
 fn label_spot(
     route: &Route,
+    own: (f32, f32),
     label: &str,
     metrics: &TextMetrics,
     scale: f32,
@@ -630,23 +648,28 @@ fn label_spot(
 ) -> Option<f32> {
     let (w, h) = edge_label_plate(label, metrics, scale);
     const SPOTS: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
-    SPOTS.iter().copied().find(|&t| {
-        let plate = Rect::new(route.at(t), w, h);
-        !taken.overlaps(&plate)
-    })
+    SPOTS
+        .iter()
+        .map(|&s| own.0 + (own.1 - own.0) * s)
+        .find(|&t| {
+            let plate = Rect::new(route.at(t), w, h);
+            !taken.overlaps(&plate)
+        })
 }
 
-/// Where a lit edge's label covers the least: its own boxes count double (their names
-/// are what the label sits between), other boxes once; the middle wins ties.
-fn lit_label_spot(
+/// Where along the `own` part of a route a lit edge's label may sit, best first: the
+/// spot covering the least, where its own boxes count double (their names are what the
+/// label sits between) and other boxes once; the middle wins ties.
+fn lit_label_spots(
     route: &Route,
+    own: (f32, f32),
     label: &str,
     metrics: &TextMetrics,
     scale: f32,
     obstacles: &route::Obstacles,
-) -> f32 {
+) -> LitSpots {
     let (w, h) = edge_label_plate(label, metrics, scale);
-    const SPOTS: [f32; 13] = [
+    const SPOTS: [f32; LIT_SPOTS] = [
         0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8,
     ];
     let cover = |t: f32| {
@@ -664,11 +687,44 @@ fn lit_label_spot(
                 .map(|&i| rects[i].overlap_area(&plate))
                 .sum::<f32>()
     };
-    SPOTS
+    let mut spots = SPOTS.map(|s| {
+        let t = own.0 + (own.1 - own.0) * s;
+        (cover(t), t)
+    });
+    // Stable: of spots covering as much, the nearer the middle first.
+    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+    spots.map(|(_, t)| t)
+}
+
+const LIT_SPOTS: usize = 13;
+
+/// Where a lit label may sit along its route, best first.
+type LitSpots = [f32; LIT_SPOTS];
+
+/// Of a lit label's spots (best first), the first whose plate covers no lit label placed
+/// before it, then any such place along its own part, or the best spot where every place
+/// does; the plate is then taken.
+fn lit_label_spot(
+    route: &Route,
+    own: (f32, f32),
+    spots: &LitSpots,
+    label: &str,
+    metrics: &TextMetrics,
+    scale: f32,
+    lit: &mut Taken,
+) -> f32 {
+    let (w, h) = edge_label_plate(label, metrics, scale);
+    let plate = |t: f32| Rect::new(route.at(t), w, h);
+    // Where every spot is taken, any free place along the route will do.
+    let anywhere = (1..20).map(|k| own.0 + (own.1 - own.0) * k as f32 / 20.0);
+    let t = spots
         .iter()
         .copied()
-        .min_by(|&a, &b| cover(a).total_cmp(&cover(b)))
-        .unwrap_or(0.5)
+        .chain(anywhere)
+        .find(|&t| !lit.overlaps(&plate(t)))
+        .unwrap_or(spots[0]);
+    lit.add(plate(t));
+    t
 }
 
 /// Camera view heights at which each level is fully shown: the whole map for L1, and

@@ -212,21 +212,23 @@ impl Way<'_> {
 
 /// Routes again the parts of `spread` (a connection's route with its ends spread
 /// along their sides) that its own searches found, where they now pass through a box;
-/// a trunk is shared and stays as it is.
-/// `None` where the route stays as it is.
+/// a trunk is shared and stays as it is. `None` where the route stays as it is.
 pub fn repair(
     split: Option<Split>,
     spread: &Route,
     obstacles: &Obstacles,
     scale: f32,
     clearance: f32,
-) -> Option<Route> {
+) -> Option<Connection> {
     // Spreading moved the ends, and with them only the first and last curves.
     if route::ends_clear(spread, obstacles) {
         return None;
     }
     let Some(split) = split else {
-        return Some(route::repair(spread, obstacles, scale, clearance));
+        return Some(Connection {
+            route: route::repair(spread, obstacles, scale, clearance),
+            split: None,
+        });
     };
     let last = spread.points.len() - 1;
     let head = spread.part(0, split.head, spread.from_side, split.head_to);
@@ -234,5 +236,27 @@ pub fn repair(
     let tail = spread.part(split.tail, last, split.tail_from, spread.to_side);
     let head = route::repair(&head, obstacles, scale, clearance);
     let tail = route::repair(&tail, obstacles, scale, clearance);
-    Some(Route::joined(&[&head, &trunk, &tail]))
+    let route = Route::joined(&[&head, &trunk, &tail]);
+    let split = Split {
+        head: head.points.len() - 1,
+        tail: route.points.len() - tail.points.len(),
+        ..split
+    };
+    Some(Connection {
+        route,
+        split: Some(split),
+    })
+}
+
+/// The part of a route (from and to, 0–1 along it) that is its edge's own: where it
+/// runs through frames, from where it leaves the trunk into the frame of its end (a
+/// label on the trunk could belong to any edge of the bundle); otherwise all of it.
+pub fn own_part(split: Option<Split>, route: &Route) -> (f32, f32) {
+    match split {
+        Some(split) => {
+            let segments = ((route.points.len() - 1) / 3) as f32;
+            ((split.tail / 3) as f32 / segments, 1.0)
+        }
+        None => (0.0, 1.0),
+    }
 }

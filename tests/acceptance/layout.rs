@@ -287,3 +287,32 @@ fn a_generated_map_of_a_thousand_nodes_keeps_its_edges_out_of_boxes() {
     let aspect = bounds.width / bounds.height;
     assert!((0.8..4.0).contains(&aspect), "aspect {aspect}");
 }
+
+#[test]
+fn lit_edge_labels_of_a_level_do_not_cover_one_another() {
+    let stage = stage();
+    for level in Level::ALL {
+        let scale = label_size(level) * p::LIT_EDGE_LABEL;
+        let plates: Vec<(String, legend_present::layout::Rect)> = stage
+            .map
+            .edges_on(level)
+            .filter(|&e| !stage.map.edge(e).label.is_empty())
+            .map(|e| {
+                let label = &stage.map.edge(e).label;
+                let route = &stage.layout.edges[e.0];
+                let (w, h) = legend_present::layout::edge_label_plate(label, &stage.metrics, scale);
+                let at = route.at(route.lit_label_at);
+                (label.clone(), legend_present::layout::Rect::new(at, w, h))
+            })
+            .collect();
+        let mut covering = Vec::new();
+        for (i, (a, pa)) in plates.iter().enumerate() {
+            for (b, pb) in &plates[i + 1..] {
+                if pa.overlaps(pb) {
+                    covering.push(format!("{a} / {b}"));
+                }
+            }
+        }
+        assert!(covering.is_empty(), "on {level}: {covering:?}");
+    }
+}
