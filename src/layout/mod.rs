@@ -124,6 +124,17 @@ impl NodeLayout {
             self.region.top() - c * p::HEADER_LINE / 2.0,
         )
     }
+
+    /// Where the header label sits in the open frame.
+    pub fn header_rect(&self) -> Rect {
+        let anchor = self.header_anchor();
+        let width = self.label_width / self.label_size.max(f32::MIN_POSITIVE) * self.header_size;
+        Rect::new(
+            Point::new(anchor.x + width / 2.0, anchor.y),
+            width,
+            self.header_size,
+        )
+    }
 }
 
 /// The layout of a whole map.
@@ -514,6 +525,17 @@ fn route_edges(
         // larger, over the dimmed map) of other lit ones.
         let mut taken = Taken::new(&level_boxes.grid, true);
         let mut lit_taken = Taken::new(&level_boxes.grid, false);
+        // Nor do they cover the labels of the open frames the level's boxes sit in.
+        if let Some(up) = level.above() {
+            for n in map
+                .nodes_on(up)
+                .filter(|&n| !map.node(n).children.is_empty())
+            {
+                let header = nodes[n.0].header_rect();
+                taken.add(header);
+                lit_taken.add(header);
+            }
+        }
         for (k, (mut r, own, lit)) in finished.into_iter().enumerate() {
             let e = edges[k];
             if let Some(spots) = lit {
