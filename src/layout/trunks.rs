@@ -113,6 +113,9 @@ impl Way<'_> {
         let trunk = parents(self.map, a, b).and_then(|pair| self.trunks.routes.get(&pair));
         let Some(trunk) = trunk else {
             let group = self.groups.around(self.map.node(a).parent);
+            // Siblings share the gaps of their group; ends in different groups with no
+            // trunk between them (a map can hold such) get straight paths only.
+            let same_group = self.map.node(a).parent == self.map.node(b).parent;
             let mut candidates = Vec::new();
             for &pa in from {
                 for &pb in to {
@@ -125,18 +128,20 @@ impl Way<'_> {
                             radius: 0.0,
                         });
                     }
-                    group.between(self.site(a, pa), self.site(b, pb), |via| {
-                        candidates.push(Candidate {
-                            from: pa,
-                            via,
-                            to: pb,
-                            radius: group.gap / 2.0,
-                        })
-                    });
+                    if same_group {
+                        group.between(self.site(a, pa), self.site(b, pb), |via| {
+                            candidates.push(Candidate {
+                                from: pa,
+                                via,
+                                to: pb,
+                                radius: group.gap / 2.0,
+                            })
+                        });
+                    }
                 }
             }
             return Connection {
-                route: self.cheapest(&candidates, obstacles),
+                route: self.cheapest(&candidates, from, to, obstacles),
                 split: None,
             };
         };
@@ -180,12 +185,38 @@ impl Way<'_> {
                 });
             }
         }
-        self.cheapest(&candidates, obstacles)
+        self.cheapest(&candidates, ports, &[arrive], obstacles)
     }
 
-    fn cheapest(&self, candidates: &[Candidate], obstacles: &Obstacles) -> Route {
+    /// The cheapest of the candidates; where there are none (every straight path leaves
+    /// backwards and no gap leads between the ends), of the straight paths between any
+    /// of `from` and any of `to`.
+    fn cheapest(
+        &self,
+        candidates: &[Candidate],
+        from: &[Port],
+        to: &[Port],
+        obstacles: &Obstacles,
+    ) -> Route {
+        let straight: Vec<Candidate>;
+        let candidates = if candidates.is_empty() {
+            straight = from
+                .iter()
+                .flat_map(|&a| {
+                    to.iter().map(move |&b| Candidate {
+                        from: a,
+                        via: Bends::default(),
+                        to: b,
+                        radius: 0.0,
+                    })
+                })
+                .collect();
+            &straight
+        } else {
+            candidates
+        };
         route::cheapest(candidates, obstacles, self.scale)
-            .expect("the first path weighed is the best so far")
+            .expect("every end has a port, so there is a path to weigh")
     }
 
     fn site(&self, n: NodeIndex, port: Port) -> Site {
