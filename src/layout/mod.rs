@@ -208,8 +208,13 @@ impl Placement {
         let family = Family::new(map);
         let mut sized = vec![Sized::default(); map.nodes.len()];
         for level in [Level::L4, Level::L3, Level::L2, Level::L1] {
-            for n in map.nodes_on(level) {
-                sized[n.0] = measure(map, metrics, n, &sized, &family);
+            // A level's nodes are measured from their children alone: on every core.
+            let here: Vec<NodeIndex> = map.nodes_on(level).collect();
+            let measured = on_every_core(here.len(), |k| {
+                measure(map, metrics, here[k], &sized, &family)
+            });
+            for (n, s) in here.into_iter().zip(measured) {
+                sized[n.0] = s;
             }
         }
         let mut nodes: Vec<NodeLayout> = sized.iter().map(|s| s.node.clone()).collect();
@@ -500,26 +505,21 @@ fn route_edges(
             connections.into_iter().map(|c| (c.route, c.split)).unzip();
         route::spread_ports(&mut level_routes, &ends, scale);
         // Repaired where spreading put a box in the way, and where its lit label sits.
-        let finished: Vec<(Route, (f32, f32), Option<LitSpots>)> =
-            on_every_core(edges.len(), |k| {
-                let (r, split) = match trunks::repair(
-                    splits[k],
-                    &level_routes[k],
-                    &obstacles[k],
-                    scale,
-                    clearance,
-                ) {
-                    Some(better) => (better.route, better.split),
-                    None => (level_routes[k].clone(), splits[k]),
-                };
-                let own = trunks::own_part(split, &r);
-                let label = &map.edges[edges[k]].label;
-                let lit = (!label.is_empty()).then(|| {
-                    let size = scale * p::LIT_EDGE_LABEL;
-                    lit_label_spots(&r, own, label, metrics, size, &obstacles[k])
-                });
-                (r, own, lit)
+        let finished: Vec<Finished> = on_every_core(edges.len(), |k| {
+            let better =
+                trunks::repair(splits[k], &level_routes[k], &obstacles[k], scale, clearance);
+            let (r, split) = match &better {
+                Some(better) => (&better.route, better.split),
+                None => (&level_routes[k], splits[k]),
+            };
+            let own = trunks::own_part(split, r);
+            let label = &map.edges[edges[k]].label;
+            let lit = (!label.is_empty()).then(|| {
+                let size = scale * p::LIT_EDGE_LABEL;
+                lit_label_spots(r, own, label, metrics, size, &obstacles[k])
             });
+            (better.map(|b| b.route), own, lit)
+        });
         trunks.add(pairs, made);
         // Labels keep clear of each other: unlit ones of boxes too, lit ones (drawn
         // larger, over the dimmed map) of other lit ones.
@@ -536,8 +536,12 @@ fn route_edges(
                 lit_taken.add(header);
             }
         }
-        for (k, (mut r, own, lit)) in finished.into_iter().enumerate() {
+        let finished = level_routes.into_iter().zip(finished);
+        for (k, (mut r, (better, own, lit))) in finished.enumerate() {
             let e = edges[k];
+            if let Some(better) = better {
+                r = better;
+            }
             if let Some(spots) = lit {
                 let label = &map.edges[e].label;
                 let size = scale * p::LIT_EDGE_LABEL;
@@ -722,6 +726,10 @@ const LIT_SPOTS: usize = 13;
 
 /// Where a lit label may sit along its route, best first.
 type LitSpots = [f32; LIT_SPOTS];
+
+/// What is worked out for an edge after its ports are spread: the route that replaces
+/// it (where repaired), the part of it that is its own, and its lit label's spots.
+type Finished = (Option<Route>, (f32, f32), Option<LitSpots>);
 
 /// Of a lit label's spots (best first), the first whose plate covers no lit label placed
 /// before it, then any such place along its own part, or the best spot where every place

@@ -73,16 +73,25 @@ impl TextMetrics {
     pub fn wrap(&self, text: &str, max_width: f32, max_lines: usize) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
+        let mut current_width = 0.0;
+        let space = self.width(" ");
         for word in text.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_string()
+            let width = self.width(word);
+            if current.is_empty() {
+                current.push_str(word);
+                current_width = width;
+            } else if current_width + space + width <= max_width {
+                current.push(' ');
+                current.push_str(word);
+                current_width += space + width;
             } else {
-                format!("{current} {word}")
-            };
-            if self.width(&candidate) <= max_width || current.is_empty() {
-                current = candidate;
-            } else {
-                lines.push(std::mem::replace(&mut current, word.to_string()));
+                lines.push(std::mem::take(&mut current));
+                if lines.len() > max_lines {
+                    // Cut below: what follows is not shown.
+                    break;
+                }
+                current.push_str(word);
+                current_width = width;
             }
         }
         if !current.is_empty() {

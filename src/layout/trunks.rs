@@ -251,8 +251,15 @@ pub fn repair(
     scale: f32,
     clearance: f32,
 ) -> Option<Connection> {
-    // Spreading moved the ends, and with them only the first and last curves.
-    if route::ends_clear(spread, obstacles) {
+    // Spreading moved the ends, and with them only the first and last curves. Where
+    // the part an end belongs to runs through free space, its first curve is a short
+    // straight run from the box's side into the gap beside it, which moving the end
+    // along that side keeps in the gap; only a part that is one curve is walked.
+    let curves = (spread.points.len() - 1) / 3;
+    let (head, tail) = split.map_or((curves, curves), |s| {
+        (s.head / 3, (spread.points.len() - 1 - s.tail) / 3)
+    });
+    if route::ends_clear(spread, head == 1, tail == 1, obstacles) {
         return None;
     }
     let Some(split) = split else {

@@ -453,12 +453,12 @@ pub fn boxes_crossed(route: &Route, obstacles: &Obstacles) -> usize {
 }
 
 /// Whether the path's first and last curves pass through none of the obstacles.
-pub fn ends_clear(route: &Route, obstacles: &Obstacles) -> bool {
+/// `first` and `last` say which of the two to look at.
+pub fn ends_clear(route: &Route, first: bool, last: bool, obstacles: &Obstacles) -> bool {
     let stride = obstacles.grid.stride();
-    let last = route.points.len() - 1;
-    [&route.points[..4], &route.points[last - 3..]]
-        .into_iter()
-        .all(|curve| walk::first_crossed(curve, stride, obstacles).is_none())
+    let end = route.points.len() - 1;
+    let clear = |curve: &[Point]| walk::first_crossed(curve, stride, obstacles).is_none();
+    (!first || clear(&route.points[..4])) && (!last || clear(&route.points[end - 3..]))
 }
 
 /// How many of `obstacles` the path passes through (each counted once), walked at the
