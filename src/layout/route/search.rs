@@ -62,6 +62,9 @@ pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> 
         let cost = if c.via.is_empty() {
             points.clear();
             c.points(scale, |p| points.push(p));
+            if search.lost_at_a_glance(&points, bound) {
+                continue;
+            }
             search
                 .score(&points, 0, c.from.side, c.to.side)
                 .ok()
@@ -497,6 +500,21 @@ impl<'a> Search<'a> {
             cost: price + hits.len() as f32 * per_crossing,
             crossings: hits.len(),
             first_crossed: hits.first().copied(),
+        })
+    }
+
+    /// Whether a single curve (`points`, at least `bound` before boxes are counted)
+    /// plainly cannot win: one box in its way would make it dearer than the best, and a
+    /// point a quarter, half or three quarters along it lies in a box other than its ends.
+    fn lost_at_a_glance(&self, points: &[Point], bound: f32) -> bool {
+        if bound + self.scale * CROSSING < self.limit() {
+            return false;
+        }
+        let grid = self.obstacles.grid;
+        let ends = self.obstacles.ends;
+        [0.25, 0.5, 0.75].into_iter().any(|t| {
+            grid.holding(super::cubic(points, t))
+                .any(|i| !ends.contains(&i))
         })
     }
 
