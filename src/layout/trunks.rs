@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::NodeLayout;
 use super::channels::{Groups, Site};
-use super::route::{self, Bends, Candidate, Obstacles, Port, Route, Side};
+use super::route::{self, Candidate, Obstacles, Port, Route, Side};
 use crate::map::{Level, Map, NodeIndex};
 
 /// For each level (L1 first), the pairs of its nodes that edges one level down run
@@ -121,12 +121,7 @@ impl Way<'_> {
                 for &pb in to {
                     // Straight paths that leave or arrive backwards are never worth it.
                     if pa.faces(pb.at) && pb.faces(pa.at) {
-                        candidates.push(Candidate {
-                            from: pa,
-                            via: Bends::default(),
-                            to: pb,
-                            radius: 0.0,
-                        });
+                        candidates.push(Candidate::straight(pa, pb));
                     }
                     if same_group {
                         group.between(self.site(a, pa), self.site(b, pb), |via| {
@@ -169,12 +164,7 @@ impl Way<'_> {
         let mut candidates = Vec::new();
         for &pa in ports {
             if pa.faces(arrive.at) && arrive.faces(pa.at) {
-                candidates.push(Candidate {
-                    from: pa,
-                    via: Bends::default(),
-                    to: arrive,
-                    radius: 0.0,
-                });
+                candidates.push(Candidate::straight(pa, arrive));
             }
             if let Some(via) = group.out_to(self.site(n, pa), port) {
                 candidates.push(Candidate {
@@ -202,14 +192,7 @@ impl Way<'_> {
         let candidates = if candidates.is_empty() {
             straight = from
                 .iter()
-                .flat_map(|&a| {
-                    to.iter().map(move |&b| Candidate {
-                        from: a,
-                        via: Bends::default(),
-                        to: b,
-                        radius: 0.0,
-                    })
-                })
+                .flat_map(|&a| to.iter().map(move |&b| Candidate::straight(a, b)))
                 .collect();
             &straight
         } else {

@@ -163,6 +163,17 @@ fn cubic_tangent(p: &[Point], t: f32) -> Point {
 }
 
 impl Route {
+    /// A route through these control points, its label in the middle until placed.
+    pub fn new(points: Vec<Point>, from_side: Side, to_side: Side) -> Route {
+        Route {
+            points,
+            from_side,
+            to_side,
+            label_at: None,
+            lit_label_at: 0.5,
+        }
+    }
+
     pub fn start(&self) -> Point {
         self.points[0]
     }
@@ -228,13 +239,11 @@ impl Route {
 
     /// The same path run the other way.
     pub fn reversed(&self) -> Route {
-        Route {
-            points: self.points.iter().rev().copied().collect(),
-            from_side: self.to_side,
-            to_side: self.from_side,
-            label_at: None,
-            lit_label_at: 0.5,
-        }
+        Route::new(
+            self.points.iter().rev().copied().collect(),
+            self.to_side,
+            self.from_side,
+        )
     }
 
     /// One route through `parts` in turn, each starting where the last ends.
@@ -243,25 +252,13 @@ impl Route {
         for part in &parts[1..] {
             points.extend_from_slice(&part.points[1..]);
         }
-        Route {
-            points,
-            from_side: parts[0].from_side,
-            to_side: parts[parts.len() - 1].to_side,
-            label_at: None,
-            lit_label_at: 0.5,
-        }
+        Route::new(points, parts[0].from_side, parts[parts.len() - 1].to_side)
     }
 
     /// The part of the path from point `from` to point `to` (multiples of three), which
     /// leaves from `from_side` and arrives at `to_side`.
     pub fn part(&self, from: usize, to: usize, from_side: Side, to_side: Side) -> Route {
-        Route {
-            points: self.points[from..=to].to_vec(),
-            from_side,
-            to_side,
-            label_at: None,
-            lit_label_at: 0.5,
-        }
+        Route::new(self.points[from..=to].to_vec(), from_side, to_side)
     }
 
     /// Moves every point by `offset`.
@@ -284,13 +281,7 @@ impl Route {
     ) -> Route {
         let mut points = Vec::with_capacity(3 * via.len() + 4);
         control_points(from, from_side, via, to, to_side, bend, |p| points.push(p));
-        Route {
-            points,
-            from_side,
-            to_side,
-            label_at: None,
-            lit_label_at: 0.5,
-        }
+        Route::new(points, from_side, to_side)
     }
 
     /// The path of straight runs from `from` through the corners `via` to `to`, each
@@ -305,13 +296,7 @@ impl Route {
     ) -> Route {
         let mut points = Vec::with_capacity(6 * via.len() + 4);
         rounded_points(from, via, to, radius, |p| points.push(p));
-        Route {
-            points,
-            from_side,
-            to_side,
-            label_at: None,
-            lit_label_at: 0.5,
-        }
+        Route::new(points, from_side, to_side)
     }
 
     /// A single curve between two points.
@@ -498,12 +483,9 @@ mod tests {
         let candidates: Vec<Candidate> = Port::middles(from)
             .into_iter()
             .flat_map(|a| {
-                Port::middles(to).into_iter().map(move |b| Candidate {
-                    from: a,
-                    via: Bends::default(),
-                    to: b,
-                    radius: 0.0,
-                })
+                Port::middles(to)
+                    .into_iter()
+                    .map(move |b| Candidate::straight(a, b))
             })
             .collect();
         cheapest(&candidates, &obstacles, 1.0).expect("one path at least")

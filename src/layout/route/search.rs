@@ -80,17 +80,21 @@ pub fn cheapest(candidates: &[Candidate], obstacles: &Obstacles, scale: f32) -> 
     best.map(|c| {
         points.clear();
         c.points(scale, |p| points.push(p));
-        Route {
-            points,
-            from_side: c.from.side,
-            to_side: c.to.side,
-            label_at: None,
-            lit_label_at: 0.5,
-        }
+        Route::new(points, c.from.side, c.to.side)
     })
 }
 
 impl Candidate {
+    /// The single curve from one port to another.
+    pub fn straight(from: Port, to: Port) -> Candidate {
+        Candidate {
+            from,
+            via: Bends::default(),
+            to,
+            radius: 0.0,
+        }
+    }
+
     /// What the path costs before the boxes it crosses are counted: for a path through
     /// free space exactly (its length round its corners, and the price of its bends
     /// and of leaving or arriving backwards), for a straight one at least (the curve
@@ -461,13 +465,7 @@ impl<'a> Search<'a> {
             Err(None) => (None, 0),
         };
         if let Ok(s) = scored {
-            let route = Route {
-                points: points.to_vec(),
-                from_side: trial.from_side,
-                to_side: trial.to_side,
-                label_at: None,
-                lit_label_at: 0.5,
-            };
+            let route = Route::new(points.to_vec(), trial.from_side, trial.to_side);
             self.best = Some((s.cost, route));
         }
         if let Some(first) = first {
