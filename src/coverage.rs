@@ -29,7 +29,7 @@ impl Coverage {
     }
 
     pub fn level(&self, level: Level) -> LevelCoverage {
-        self.levels[usize::from(level.number() - 1)]
+        self.levels[level.index()]
     }
 
     pub fn total_nodes(&self) -> usize {

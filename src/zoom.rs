@@ -48,7 +48,7 @@ impl ZoomScale {
 
     /// The view height at which a level is fully shown.
     pub fn view_height_of(&self, level: Level) -> f32 {
-        self.anchors[usize::from(level.number() - 1)]
+        self.anchors[level.index()]
     }
 }
 

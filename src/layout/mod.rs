@@ -310,7 +310,7 @@ fn measure(
         p::DESCRIPTION_LINES,
     );
     // Every box of a level is as tall; levels with file badges keep a row for them.
-    let badge_row = if family.badges_on[usize::from(node.level.number() - 1)] {
+    let badge_row = if family.badges_on[node.level.index()] {
         p::BADGE_ROW * h
     } else {
         0.0
@@ -443,7 +443,7 @@ impl Family {
         let mut badges_on = [false; 4];
         for node in &map.nodes {
             if node.files.is_some() {
-                badges_on[usize::from(node.level.number() - 1)] = true;
+                badges_on[node.level.index()] = true;
             }
         }
         Family { inside, badges_on }
@@ -477,7 +477,7 @@ fn route_edges(
             scale,
         };
         // The trunks between this level's frames that edges further down share.
-        let pairs = &needed[usize::from(level.number() - 1)];
+        let pairs = &needed[level.index()];
         let made: Vec<Route> = on_every_core(pairs.len(), |k| {
             let (a, b) = pairs[k];
             way.between_frames(a, b, &level_boxes.obstacles(a, b, &place))
@@ -763,7 +763,7 @@ fn anchors(map: &Map, nodes: &[NodeLayout], bounds: &Rect) -> [f32; 4] {
     const MARGIN: f32 = 1.06;
     let mut anchors = [bounds.view_height(ASPECT) * MARGIN; 4];
     for level in [Level::L2, Level::L3, Level::L4] {
-        let k = usize::from(level.number() - 1);
+        let k = level.index();
         let above = level.above().expect("L2–L4 have a level above");
         let mut heights: Vec<f32> = map
             .nodes_on(above)

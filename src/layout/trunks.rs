@@ -19,7 +19,7 @@ pub fn needed(map: &Map) -> [Vec<(NodeIndex, NodeIndex)>; 4] {
     let mut needed: [Vec<(NodeIndex, NodeIndex)>; 4] = Default::default();
     let mut seen: HashSet<(NodeIndex, NodeIndex)> = HashSet::new();
     for level in [Level::L4, Level::L3, Level::L2] {
-        let here = index(level);
+        let here = level.index();
         let edges: Vec<(NodeIndex, NodeIndex)> = map
             .edges_on(level)
             .map(|e| (map.edge(e).from, map.edge(e).to))
@@ -42,10 +42,6 @@ pub fn needed(map: &Map) -> [Vec<(NodeIndex, NodeIndex)>; 4] {
 fn parents(map: &Map, a: NodeIndex, b: NodeIndex) -> Option<(NodeIndex, NodeIndex)> {
     let (pa, pb) = (map.node(a).parent?, map.node(b).parent?);
     (pa != pb && map.node(pa).level == map.node(pb).level).then_some((pa, pb))
-}
-
-fn index(level: Level) -> usize {
-    usize::from(level.number() - 1)
 }
 
 /// The trunks found so far, by the pair of frames they join.

@@ -20,6 +20,11 @@ impl Level {
         self as u8 + 1
     }
 
+    /// Its place in [`Level::ALL`], 0 for L1: for tables with one entry a level.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The name the zoom slider shows.
     pub fn name(self) -> &'static str {
         match self {
