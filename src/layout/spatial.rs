@@ -232,6 +232,27 @@ impl PointGrid {
     }
 }
 
+/// `count` rectangles with centres anywhere in `area` (width, height) and sizes from
+/// `smallest` up to `smallest + spread`, for tests that check the grid against a scan.
+#[cfg(test)]
+pub(crate) fn scattered(
+    rng: &mut fastrand::Rng,
+    count: usize,
+    area: (f32, f32),
+    smallest: (f32, f32),
+    spread: (f32, f32),
+) -> Vec<Rect> {
+    (0..count)
+        .map(|_| {
+            Rect::new(
+                Point::new(rng.f32() * area.0, rng.f32() * area.1),
+                smallest.0 + rng.f32() * spread.0,
+                smallest.1 + rng.f32() * spread.1,
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,15 +260,7 @@ mod tests {
     #[test]
     fn the_grid_lists_what_meets_an_area_once_and_agrees_with_a_scan() {
         let mut rng = fastrand::Rng::with_seed(5);
-        let rects: Vec<Rect> = (0..300)
-            .map(|_| {
-                Rect::new(
-                    Point::new(rng.f32() * 200.0, rng.f32() * 100.0),
-                    1.0 + rng.f32() * 30.0,
-                    1.0 + rng.f32() * 12.0,
-                )
-            })
-            .collect();
+        let rects = scattered(&mut rng, 300, (200.0, 100.0), (1.0, 1.0), (30.0, 12.0));
         let grid = PointGrid::new(&rects);
         for _ in 0..200 {
             // Areas of every size, some reaching off the grid.
@@ -274,15 +287,7 @@ mod tests {
     #[test]
     fn the_grid_finds_the_boxes_holding_a_point_and_agrees_with_a_scan() {
         let mut rng = fastrand::Rng::with_seed(7);
-        let rects: Vec<Rect> = (0..300)
-            .map(|_| {
-                Rect::new(
-                    Point::new(rng.f32() * 500.0, rng.f32() * 300.0),
-                    1.0 + rng.f32() * 40.0,
-                    1.0 + rng.f32() * 20.0,
-                )
-            })
-            .collect();
+        let rects = scattered(&mut rng, 300, (500.0, 300.0), (1.0, 1.0), (40.0, 20.0));
         let grid = PointGrid::new(&rects);
         for _ in 0..2000 {
             let p = Point::new(rng.f32() * 560.0 - 30.0, rng.f32() * 360.0 - 30.0);
@@ -297,15 +302,7 @@ mod tests {
     #[test]
     fn a_segment_visits_the_cells_of_every_rectangle_it_meets_in_order() {
         let mut rng = fastrand::Rng::with_seed(7);
-        let rects: Vec<Rect> = (0..300)
-            .map(|_| {
-                Rect::new(
-                    Point::new(rng.f32() * 400.0, rng.f32() * 200.0),
-                    2.0 + rng.f32() * 20.0,
-                    2.0 + rng.f32() * 10.0,
-                )
-            })
-            .collect();
+        let rects = scattered(&mut rng, 300, (400.0, 200.0), (2.0, 2.0), (20.0, 10.0));
         let grid = PointGrid::new(&rects);
         for _ in 0..200 {
             // Ends may lie off the grid.

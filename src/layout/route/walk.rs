@@ -224,15 +224,13 @@ mod tests {
     #[test]
     fn the_walk_agrees_with_fine_samples_of_the_curve() {
         let mut rng = fastrand::Rng::with_seed(11);
-        let rects: Vec<Rect> = (0..200)
-            .map(|_| {
-                Rect::new(
-                    Point::new(rng.f32() * 300.0, rng.f32() * 150.0),
-                    8.0 + rng.f32() * 12.0,
-                    4.0 + rng.f32() * 6.0,
-                )
-            })
-            .collect();
+        let rects = crate::layout::spatial::scattered(
+            &mut rng,
+            200,
+            (300.0, 150.0),
+            (8.0, 4.0),
+            (12.0, 6.0),
+        );
         for _ in 0..100 {
             let mut p = || Point::new(rng.f32() * 300.0, rng.f32() * 150.0);
             let points = [p(), p(), p(), p()];
